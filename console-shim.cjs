@@ -1,0 +1,3 @@
+'use strict';
+// CommonJS entry `ses/console-shim.js`.
+require('./lib/shims/console-shim.js');
