@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './lib/harness.js';
 
-const all = ['module-source', 'startup'];
+const all = ['module-source', 'startup', 'lockdown-harden', 'compartment', 'modules'];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const name of all.filter((n) => only.length === 0 || only.includes(n))) {
