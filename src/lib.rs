@@ -26,8 +26,10 @@ mod node {
     }
 
     /// Run the rejection checks selected by `checks` (1 = HTML comment, 2 = import
-    /// expression, 4 = direct eval) in that order. Returns null when none matches, else
-    /// `{"code":"SES_...","line":n,"url":"..."}`.
+    /// expression, 4 = direct eval) in that order; with bit 8 the direct-eval check runs
+    /// first (the order of `compartment.evaluate`). Returns null when none matches, else
+    /// `{"code":"SES_...","line":n,"url":"...","urlStart":n,"urlEnd":n}` (the URL's
+    /// UTF-16 span, so the caller can cut it from its own string).
     #[napi]
     pub fn find_rejection(source: String, checks: u32) -> Option<String> {
         crate::guard::run_option(|| crate::checks::find_rejection_json(&source, checks))
