@@ -106,6 +106,17 @@ const uncurryThis = bind.bind(bind.call);
 const objectHasOwnProperty = uncurryThis(objectPrototype.hasOwnProperty);
 const hasOwn = objectHasOwn || ((obj, key) => objectHasOwnProperty(obj, key));
 
+// Engines without Object.hasOwn (Safari before 15.4) get it at import, as ses does, so
+// that code written against ES2022 keeps working after lockdown (which permits it).
+if (!objectHasOwn) {
+  Object.defineProperty(Object, 'hasOwn', {
+    value: hasOwn,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+}
+
 // Object.defineProperty that throws when the engine reports silent failure.
 const defineProperty = (object, prop, descriptor) => {
   const result = Object.defineProperty(object, prop, descriptor);
@@ -225,6 +236,12 @@ const noEvalEvaluate = () => {
 };
 
 
+// Generator stepping, for the module loader's sync/async trampolines.
+const generatorPrototype = getPrototypeOf(function* () {}).prototype;
+const generatorNext = uncurryThis(generatorPrototype.next);
+const generatorThrow = uncurryThis(generatorPrototype.throw);
+const toStringTagSymbol = Symbol.toStringTag;
+
 module.exports = freeze({
   universalThis,
   // constructors
@@ -265,4 +282,6 @@ module.exports = freeze({
   jsonStringify, jsonParse,
   // predicates and helpers
   isObject, isPrimitive, isError, noEvalEvaluate,
+  // appended
+  generatorPrototype, generatorNext, generatorThrow, toStringTagSymbol,
 });

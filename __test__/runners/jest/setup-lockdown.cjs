@@ -1,0 +1,4 @@
+'use strict';
+require('ses');
+
+lockdown();

@@ -1,0 +1,14 @@
+// Fails on purpose: an error thrown from a timer must be reported by the runner.
+import { expect, test } from 'vitest';
+import 'ses';
+
+if (!Object.isFrozen(Array.prototype)) {
+  lockdown();
+}
+
+test('an uncaught error is reported', async () => {
+  setTimeout(() => {
+    throw Error('uncaught-error-marker');
+  }, 0);
+  await new Promise(resolve => setTimeout(resolve, 100));
+});

@@ -1,0 +1,91 @@
+'use strict';
+// compartment.evaluate(source, options): picks the evaluator and assembles the local
+// transforms for one call.
+//
+// The compartment's own evaluator serves the common case. `sloppyGlobalsMode` needs a
+// different scope terminator and `__moduleShimLexicals__` an extra scope layer, so those
+// calls get a fresh evaluator over the same global object. When module lexicals are
+// given (the module shim evaluating a functor program), the compartment `transforms`
+// are not applied: the shim applies `__shimTransforms__` to module programs itself.
+
+const { TypeError, arrayPush, create, freeze, getOwnPropertyDescriptors } = require('../commons.js');
+const { getTransforms } = require('./source-checks.js');
+const { makeSafeEvaluator } = require('./make-safe-evaluator.js');
+
+const provideCompartmentEvaluator = (compartmentFields, options) => {
+  const { sloppyGlobalsMode = false, __moduleShimLexicals__ = undefined } = options;
+
+  if (__moduleShimLexicals__ === undefined && !sloppyGlobalsMode) {
+    const { safeEvaluate } = compartmentFields;
+    return { safeEvaluate };
+  }
+
+  const { globalObject } = compartmentFields;
+  let { globalTransforms } = compartmentFields;
+  let moduleLexicals;
+  if (__moduleShimLexicals__ !== undefined) {
+    globalTransforms = undefined;
+    moduleLexicals = create(null, getOwnPropertyDescriptors(__moduleShimLexicals__));
+  }
+  return makeSafeEvaluator({
+    globalObject,
+    moduleLexicals,
+    globalTransforms,
+    sloppyGlobalsMode,
+  });
+};
+
+// The local-transform lists of the common calls, made once.
+let onlyRejectDirectEval;
+const noLocalTransforms = freeze([]);
+
+const compartmentEvaluate = (compartmentFields, source, options) => {
+  if (typeof source !== 'string') {
+    throw TypeError('first argument of evaluate() must be a string');
+  }
+  const {
+    transforms,
+    __evadeHtmlCommentTest__ = false,
+    __evadeImportExpressionTest__ = false,
+    // On by default: guest code asked to be evaluated must not smuggle a direct eval.
+    __rejectSomeDirectEvalExpressions__ = true,
+  } = options;
+
+  const {
+    evadeHtmlCommentTest,
+    evadeImportExpressionTest,
+    rejectSomeDirectEvalExpressions,
+  } = getTransforms();
+
+  let localTransforms;
+  if (
+    transforms === undefined &&
+    __evadeHtmlCommentTest__ !== true &&
+    __evadeImportExpressionTest__ !== true
+  ) {
+    if (__rejectSomeDirectEvalExpressions__ === true) {
+      if (onlyRejectDirectEval === undefined) {
+        onlyRejectDirectEval = freeze([rejectSomeDirectEvalExpressions]);
+      }
+      localTransforms = onlyRejectDirectEval;
+    } else {
+      localTransforms = noLocalTransforms;
+    }
+  } else {
+    localTransforms = transforms === undefined ? [] : [...transforms];
+    if (__evadeHtmlCommentTest__ === true) {
+      arrayPush(localTransforms, evadeHtmlCommentTest);
+    }
+    if (__evadeImportExpressionTest__ === true) {
+      arrayPush(localTransforms, evadeImportExpressionTest);
+    }
+    if (__rejectSomeDirectEvalExpressions__ === true) {
+      arrayPush(localTransforms, rejectSomeDirectEvalExpressions);
+    }
+  }
+
+  const { safeEvaluate } = provideCompartmentEvaluator(compartmentFields, options);
+  return safeEvaluate(source, { localTransforms });
+};
+
+module.exports = { provideCompartmentEvaluator, compartmentEvaluate };

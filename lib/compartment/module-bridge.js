@@ -1,0 +1,33 @@
+'use strict';
+// The module loader, linker and namespace proxies live in lib/modules/ and in turn use
+// this room (compartmentEvaluate, privateFields). They are required on first use rather
+// than at load time, which keeps the require graph acyclic and lets a compartment that
+// never touches modules load none of that code.
+
+const { freeze } = require('../commons.js');
+
+let loadModule;
+let linkModule;
+let proxyModule;
+
+const load = (...args) => {
+  if (loadModule === undefined) loadModule = require('../modules/module-load.js');
+  return loadModule.load(...args);
+};
+
+const loadNow = (...args) => {
+  if (loadModule === undefined) loadModule = require('../modules/module-load.js');
+  return loadModule.loadNow(...args);
+};
+
+const link = (...args) => {
+  if (linkModule === undefined) linkModule = require('../modules/module-link.js');
+  return linkModule.link(...args);
+};
+
+const getDeferredExports = (...args) => {
+  if (proxyModule === undefined) proxyModule = require('../modules/module-proxy.js');
+  return proxyModule.getDeferredExports(...args);
+};
+
+module.exports = freeze({ load, loadNow, link, getDeferredExports });

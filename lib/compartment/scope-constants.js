@@ -1,0 +1,88 @@
+'use strict';
+// Which global (and module-lexical) names the evaluator may bind as `const` locals.
+// A name qualifies only when it is a plain identifier that could legally be a `const`
+// binding, and its property is an immutable data property (so reading it once, when the
+// evaluator is built, gives the same value as every later lookup would).
+
+const {
+  Map,
+  Set,
+  arrayPush,
+  mapGet,
+  mapSet,
+  getOwnPropertyDescriptor,
+  getOwnPropertyNames,
+  hasOwn,
+  regexpTest,
+  setHas,
+  freeze,
+} = require('../commons.js');
+
+// Keywords, future reserved words, literals and the names that cannot be rebound in
+// strict code. `eval` is here too: it must stay reachable only through the eval scope.
+const reservedNames = new Set([
+  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
+  'delete', 'do', 'else', 'export', 'extends', 'finally', 'for', 'function', 'if',
+  'import', 'in', 'instanceof', 'new', 'return', 'super', 'switch', 'this', 'throw', 'try',
+  'typeof', 'var', 'void', 'while', 'with', 'yield',
+  'let', 'static',
+  'enum',
+  'implements', 'package', 'protected', 'interface', 'private', 'public',
+  'null', 'true', 'false',
+  'arguments',
+  'eval',
+]);
+
+// ASCII identifiers only: anything fancier simply stays a dynamic lookup.
+const identifierPattern = freeze(/^[a-zA-Z_$][\w$]*$/);
+
+const isValidIdentifierName = name =>
+  !setHas(reservedNames, name) && regexpTest(identifierPattern, name);
+
+// Every evaluator's first use asks about the same few dozen global names: remember the
+// answers (a name's validity never changes). Bounded, so that hostile endowment names
+// cannot grow it without limit.
+const identifierMemo = new Map();
+const MEMO_LIMIT = 4096;
+const isMemoizedIdentifierName = name => {
+  let valid = mapGet(identifierMemo, name);
+  if (valid === undefined) {
+    valid = isValidIdentifierName(name);
+    if (identifierMemo.size < MEMO_LIMIT) mapSet(identifierMemo, name, valid);
+  }
+  return valid;
+};
+
+const isImmutableData = desc =>
+  desc !== undefined &&
+  desc.configurable === false &&
+  desc.writable === false &&
+  hasOwn(desc, 'value');
+
+const constantNames = (obj, excluded) => {
+  const names = getOwnPropertyNames(obj);
+  const constants = [];
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i];
+    if (
+      (excluded === undefined || !setHas(excluded, name)) &&
+      isMemoizedIdentifierName(name) &&
+      isImmutableData(getOwnPropertyDescriptor(obj, name))
+    ) {
+      arrayPush(constants, name);
+    }
+  }
+  return constants;
+};
+
+const getScopeConstants = (globalObject, moduleLexicals = {}) => {
+  const moduleLexicalNames = getOwnPropertyNames(moduleLexicals);
+  const moduleLexicalConstants = constantNames(moduleLexicals, undefined);
+  const globalObjectConstants = constantNames(
+    globalObject,
+    moduleLexicalNames.length === 0 ? undefined : new Set(moduleLexicalNames),
+  );
+  return { globalObjectConstants, moduleLexicalConstants };
+};
+
+module.exports = { isValidIdentifierName, getScopeConstants };

@@ -1,0 +1,404 @@
+'use strict';
+// Module instances. An instance is `{ notifiers, exportsProxy, execute }`:
+// - `notifiers[exportName](update)` subscribes an importer's update function to one
+//   export (`'*'` hands over the raw exports target);
+// - `exportsProxy` is the module's namespace proxy (module-proxy.js);
+// - `execute()` runs the module once; later calls rethrow the error of the first run,
+//   if any.
+//
+// A precompiled source's functor is called as described in section 6.1 of the behaviour
+// notes: `functor({ imports, onceVar, liveVar, import, importMeta })`, `this` undefined.
+// `imports(updateRecord)` executes the dependencies (bottom-up; an instance already on
+// the stack returns at once, which is what lets cycles through), subscribes the
+// updaters, wires `export *` and re-exports, then defines the sorted export accessors,
+// freezes the target and activates the proxy.
+
+const {
+  ReferenceError,
+  SyntaxError,
+  TypeError,
+  arrayForEach,
+  arrayIncludes,
+  arrayPush,
+  arraySome,
+  arraySort,
+  assign,
+  create,
+  defineProperty,
+  entries,
+  freeze,
+  isArray,
+  keys,
+  mapGet,
+  weakmapGet,
+} = require('../commons.js');
+const { q } = require('./module-errors.js');
+const { getDeferredExports } = require('./module-proxy.js');
+
+// The compartment room's evaluator, loaded on first use (it requires this room's
+// modules in turn).
+let compartmentEvaluateImpl;
+const compartmentEvaluate = (compartmentFields, source, options) => {
+  if (compartmentEvaluateImpl === undefined) {
+    // eslint-disable-next-line global-require
+    ({ compartmentEvaluate: compartmentEvaluateImpl } = require('../compartment/compartment-evaluate.js'));
+  }
+  return compartmentEvaluateImpl(compartmentFields, source, options);
+};
+
+/**
+ * An instance of a virtual module source `{ imports, exports, execute }`: each export
+ * is an accessor on the target whose setter notifies importers.
+ */
+const makeVirtualModuleInstance = (
+  compartmentPrivateFields,
+  moduleSource,
+  compartment,
+  moduleAliases,
+  moduleSpecifier,
+  resolvedImports,
+) => {
+  const { exportsProxy, exportsTarget, activate } = getDeferredExports(
+    compartment,
+    weakmapGet(compartmentPrivateFields, compartment),
+    moduleAliases,
+    moduleSpecifier,
+  );
+
+  const notifiers = create(null);
+
+  if (moduleSource.exports) {
+    const { exports } = moduleSource;
+    if (!isArray(exports) || arraySome(exports, name => typeof name !== 'string')) {
+      throw TypeError(
+        `SES virtual module source "exports" property must be an array of strings for module ${moduleSpecifier}`,
+      );
+    }
+    arrayForEach(exports, name => {
+      let value = exportsTarget[name];
+      const subscribers = [];
+      defineProperty(exportsTarget, name, {
+        get: () => value,
+        set: newValue => {
+          value = newValue;
+          for (const subscriber of subscribers) {
+            subscriber(newValue);
+          }
+        },
+        enumerable: true,
+        configurable: false,
+      });
+      notifiers[name] = update => {
+        arrayPush(subscribers, update);
+        update(value);
+      };
+    });
+    // `import * as x` of a virtual module reads the target itself.
+    notifiers['*'] = update => {
+      update(exportsTarget);
+    };
+  }
+
+  let started = false;
+  let failed = false;
+  let failure;
+  const execute = () => {
+    if (failed) {
+      throw failure;
+    }
+    if (started) {
+      return;
+    }
+    started = true;
+    activate();
+    try {
+      moduleSource.execute(exportsTarget, compartment, resolvedImports);
+    } catch (error) {
+      failed = true;
+      failure = error;
+      throw error;
+    }
+  };
+
+  return freeze({ notifiers, exportsProxy, execute });
+};
+
+/**
+ * An instance of a precompiled module source, from its record, linked to the map
+ * `importedInstances` (import specifier -> instance) that module-link.js fills in
+ * right after this returns.
+ */
+const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, importedInstances) => {
+  const { compartment, moduleSpecifier, moduleSource, importMeta: descriptorMeta } = moduleRecord;
+  const {
+    reexports: exportAlls = [],
+    __syncModuleProgram__: functorSource,
+    __fixedExportMap__: fixedExportMap = {},
+    __liveExportMap__: liveExportMap = {},
+    __reexportMap__: reexportMap = {},
+    __needsImport__: needsImport = false,
+    __needsImportMeta__: needsImportMeta = false,
+    __syncModuleFunctor__,
+  } = moduleSource;
+
+  const compartmentFields = weakmapGet(privateFields, compartment);
+  const { __shimTransforms__, resolveHook, importMetaHook, compartmentImport } =
+    compartmentFields;
+
+  const { exportsProxy, exportsTarget, activate } = getDeferredExports(
+    compartment,
+    compartmentFields,
+    moduleAliases,
+    moduleSpecifier,
+  );
+
+  // exportName -> accessor descriptor, defined on the target (sorted) once linked.
+  const exportsProps = create(null);
+  // localName -> accessor, the extra scope layer through which the module's own code
+  // reads and assigns live exported bindings.
+  const moduleLexicals = create(null);
+  // localName -> init(value): leaves the TDZ of a fixed exported binding.
+  const onceVar = create(null);
+  // localName -> update(value): sets a live exported binding, at any time.
+  const liveVar = create(null);
+  // localName -> { get, notify }, shared by every export name of one local binding.
+  const localBindings = create(null);
+  // exportName -> notify(update): how importers subscribe.
+  const notifiers = create(null);
+
+  const importMeta = create(null);
+  if (descriptorMeta) {
+    assign(importMeta, descriptorMeta);
+  }
+  if (needsImportMeta && importMetaHook) {
+    importMetaHook(moduleSpecifier, importMeta);
+  }
+
+  let dynamicImport;
+  if (needsImport) {
+    dynamicImport = async importSpecifier =>
+      compartmentImport(resolveHook(importSpecifier, moduleSpecifier));
+  }
+
+  arrayForEach(entries(fixedExportMap), ([exportName, [localName]]) => {
+    let binding = localBindings[localName];
+    if (!binding) {
+      let value;
+      let initialized = false;
+      // Importers that subscribed before initialization; null afterwards.
+      let waiting = [];
+      const get = () => {
+        if (!initialized) {
+          throw ReferenceError(`binding ${q(localName)} not yet initialized`);
+        }
+        return value;
+      };
+      const init = freeze(initValue => {
+        if (initialized) {
+          throw TypeError(`Internal: binding ${q(localName)} already initialized`);
+        }
+        value = initValue;
+        initialized = true;
+        const subscribers = waiting;
+        waiting = null;
+        for (const subscriber of subscribers) {
+          subscriber(initValue);
+        }
+        return initValue;
+      });
+      const notify = update => {
+        if (update === init) {
+          return;
+        }
+        if (initialized) {
+          update(value);
+        } else {
+          arrayPush(waiting, update);
+        }
+      };
+      binding = { get, notify };
+      localBindings[localName] = binding;
+      onceVar[localName] = init;
+    }
+    exportsProps[exportName] = {
+      get: binding.get,
+      set: undefined,
+      enumerable: true,
+      configurable: false,
+    };
+    notifiers[exportName] = binding.notify;
+  });
+
+  arrayForEach(entries(liveExportMap), ([exportName, [localName, setProxyTrap]]) => {
+    let binding = localBindings[localName];
+    if (!binding) {
+      let value;
+      let initialized = false;
+      const subscribers = [];
+      const get = () => {
+        if (!initialized) {
+          throw ReferenceError(`binding ${q(exportName)} not yet initialized`);
+        }
+        return value;
+      };
+      // Initializes or updates; also subscribed to an upstream module when this binding
+      // re-exports an import, possibly before that module has run (cycles).
+      const update = freeze(newValue => {
+        value = newValue;
+        initialized = true;
+        for (const subscriber of subscribers) {
+          subscriber(newValue);
+        }
+      });
+      // Assignment from the module's own code, through the lexical scope layer.
+      const set = newValue => {
+        if (!initialized) {
+          throw ReferenceError(`binding ${q(localName)} not yet initialized`);
+        }
+        value = newValue;
+        for (const subscriber of subscribers) {
+          subscriber(newValue);
+        }
+      };
+      const notify = subscriber => {
+        if (subscriber === update) {
+          return;
+        }
+        arrayPush(subscribers, subscriber);
+        if (initialized) {
+          subscriber(value);
+        }
+      };
+      binding = { get, notify };
+      localBindings[localName] = binding;
+      if (setProxyTrap) {
+        defineProperty(moduleLexicals, localName, {
+          get,
+          set,
+          enumerable: true,
+          configurable: false,
+        });
+      }
+      liveVar[localName] = update;
+    }
+    exportsProps[exportName] = {
+      get: binding.get,
+      set: undefined,
+      enumerable: true,
+      configurable: false,
+    };
+    notifiers[exportName] = binding.notify;
+  });
+
+  notifiers['*'] = update => {
+    update(exportsTarget);
+  };
+
+  // An export this module takes from another (re-export or `export *`): subscribe to
+  // the source's notifier and mirror its value. A name already exported here wins;
+  // `false` marks a name made ambiguous by two `export *` sources.
+  const wireUpExportNotifier = (exportName, notify) => {
+    if (notifiers[exportName] || notify === false) {
+      return;
+    }
+    notifiers[exportName] = notify;
+    let value;
+    notify(newValue => {
+      value = newValue;
+    });
+    exportsProps[exportName] = {
+      get() {
+        return value;
+      },
+      set: undefined,
+      enumerable: true,
+      configurable: false,
+    };
+  };
+
+  // updateRecord: iterable of [specifier, iterable of [importName, updaters[]]] (arrays or
+  // Maps, as generated functors produce).
+  function imports(updateRecord) {
+    // Candidates for `export *`; `default` never is one.
+    const starCandidates = create(null);
+    starCandidates.default = false;
+    for (const [specifier, importUpdaters] of updateRecord) {
+      const instance = mapGet(importedInstances, specifier);
+      instance.execute();
+      const { notifiers: importNotifiers } = instance;
+      for (const [importName, updaters] of importUpdaters) {
+        const importNotify = importNotifiers[importName];
+        if (!importNotify) {
+          throw SyntaxError(
+            `The requested module '${specifier}' does not provide an export named '${importName}'`,
+          );
+        }
+        for (const updater of updaters) {
+          importNotify(updater);
+        }
+      }
+      if (arrayIncludes(exportAlls, specifier)) {
+        for (const [name, importNotify] of entries(importNotifiers)) {
+          // A second source for the same name makes it ambiguous: dropped.
+          starCandidates[name] = starCandidates[name] === undefined ? importNotify : false;
+        }
+      }
+      if (reexportMap[specifier]) {
+        // Wired now, so that they are already there for modules in a cycle.
+        for (const [importName, exportName] of reexportMap[specifier]) {
+          wireUpExportNotifier(exportName, importNotifiers[importName]);
+        }
+      }
+    }
+    for (const [exportName, notify] of entries(starCandidates)) {
+      wireUpExportNotifier(exportName, notify);
+    }
+    // Export names are strings, so sorting the keys gives the spec's order.
+    arrayForEach(arraySort(keys(exportsProps)), name =>
+      defineProperty(exportsTarget, name, exportsProps[name]),
+    );
+    freeze(exportsTarget);
+    activate();
+  }
+
+  // The functor is made now, at link time: a program that fails the evaluator's checks
+  // fails the whole graph before anything runs.
+  let pendingFunctor =
+    __syncModuleFunctor__ !== undefined
+      ? __syncModuleFunctor__
+      : compartmentEvaluate(compartmentFields, functorSource, {
+          globalObject: compartmentFields.globalObject,
+          transforms: __shimTransforms__,
+          __moduleShimLexicals__: moduleLexicals,
+        });
+
+  let failed = false;
+  let failure;
+  const execute = () => {
+    if (pendingFunctor) {
+      const functor = pendingFunctor;
+      pendingFunctor = null;
+      try {
+        functor(
+          freeze({
+            imports: freeze(imports),
+            onceVar: freeze(onceVar),
+            liveVar: freeze(liveVar),
+            import: dynamicImport,
+            importMeta,
+          }),
+        );
+      } catch (error) {
+        failed = true;
+        failure = error;
+      }
+    }
+    if (failed) {
+      throw failure;
+    }
+  };
+
+  return freeze({ notifiers, exportsProxy, execute });
+};
+
+module.exports = freeze({ makeModuleInstance, makeVirtualModuleInstance });

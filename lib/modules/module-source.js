@@ -1,0 +1,189 @@
+'use strict';
+// ModuleSource: parses an ES module with the native core and presents the record that
+// `ses` compartments consume (spec section 6.2), shaped like @endo/module-source's.
+//
+// The Rust side returns the record facts, the functor head and UTF-16 edits; native.js
+// splices the edits into the caller's own string, so every original token keeps its
+// line (and, outside rewritten declarations, its column).
+
+const {
+  TypeError,
+  SyntaxError,
+  create,
+  freeze,
+  setPrototypeOf,
+  arrayPush,
+  arrayJoin,
+  stringCharCodeAt,
+  jsonStringify,
+  universalThis,
+} = require('../commons.js');
+const { analyzeModule } = require('../native.js');
+
+// Captured at load, like every other intrinsic the layer relies on.
+const { URL } = universalThis;
+
+// A `//# sourceURL=` comment runs to the end of its line: only a value that survives
+// URL serialization (which strips or escapes every line terminator) is written.
+const sanitizeSourceUrl = sourceUrl => {
+  if (typeof sourceUrl !== 'string' || typeof URL !== 'function') {
+    return undefined;
+  }
+  try {
+    return new URL(sourceUrl).href;
+  } catch {
+    return undefined;
+  }
+};
+
+const BASE64 =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+const vlq = value => {
+  let v = value < 0 ? (-value << 1) | 1 : value << 1;
+  let out = '';
+  do {
+    let digit = v & 31;
+    v >>>= 5;
+    if (v > 0) digit |= 32;
+    out += BASE64[digit];
+  } while (v > 0);
+  return out;
+};
+
+// The program keeps every source line on the same line (after the head, which shares
+// line 1), so the map sends the start of each generated line to the start of the same
+// source line.
+const makeSourceMap = (source, headLength, sourceMapUrl) => {
+  const lines = [];
+  let previousLine = 0;
+  let lineCount = 1;
+  for (let i = 0; i < source.length; i += 1) {
+    const c = stringCharCodeAt(source, i);
+    if (c === 10 || c === 0x2028 || c === 0x2029) {
+      lineCount += 1;
+    } else if (c === 13) {
+      if (stringCharCodeAt(source, i + 1) === 10) i += 1;
+      lineCount += 1;
+    }
+  }
+  for (let line = 0; line < lineCount; line += 1) {
+    const column = line === 0 ? headLength : 0;
+    arrayPush(lines, `${vlq(column)}A${vlq(line - previousLine)}A`);
+    previousLine = line;
+  }
+  return {
+    version: 3,
+    names: [],
+    sources: [sourceMapUrl],
+    sourcesContent: [source],
+    mappings: arrayJoin(lines, ';'),
+    ignoreList: [],
+  };
+};
+
+// Record maps are null-prototype objects, as upstream builds them.
+const nullProtoCopy = (object, mapValue) => {
+  const copy = create(null);
+  for (const key in object) {
+    if (key !== undefined) copy[key] = mapValue(object[key]);
+  }
+  return freeze(copy);
+};
+
+const undefinedForNull = value => (value === null ? undefined : value);
+
+// A string-literal export name reads as `undefined` upstream; the JSON carries null.
+const freezePairs = pairs => {
+  const out = [];
+  for (const [from, to] of pairs) {
+    arrayPush(out, freeze([undefinedForNull(from), undefinedForNull(to)]));
+  }
+  return freeze(out);
+};
+
+const freezeNames = names => {
+  const out = [];
+  for (const name of names) arrayPush(out, undefinedForNull(name));
+  return freeze(out);
+};
+
+function AbstractModuleSource() {
+  // Nothing to initialize; present so `super()` and instanceof chains work.
+}
+
+/**
+ * @param {string} source
+ * @param {string | {sourceUrl?: string, sourceMapUrl?: string, sourceMap?: any,
+ *   sourceMapHook?: Function}} [opts]
+ */
+function ModuleSource(source, opts = {}) {
+  if (new.target === undefined) {
+    throw TypeError(
+      "Class constructor ModuleSource cannot be invoked without 'new'",
+    );
+  }
+  if (typeof opts === 'string') {
+    opts = { sourceUrl: opts };
+  }
+  const { sourceUrl, sourceMapUrl, sourceMapHook } = opts;
+  if (typeof source !== 'string') {
+    // Upstream's first use of the source is `source.startsWith('#!')`.
+    if (source === undefined || source === null) {
+      throw TypeError(
+        `Cannot read properties of ${source} (reading 'startsWith')`,
+      );
+    }
+    throw TypeError('moduleSource.startsWith is not a function');
+  }
+
+  const transformError = cause =>
+    SyntaxError(
+      `Error transforming source in ${sourceUrl ? jsonStringify(sourceUrl) : '<unknown>'}: ${cause && cause.message}`,
+      { cause },
+    );
+
+  const result = analyzeModule(source);
+  if (!result.ok) {
+    throw transformError(SyntaxError(result.message));
+  }
+
+  let program = `${result.functorHead}${result.body}\n})()\n`;
+  const href = sanitizeSourceUrl(sourceUrl);
+  if (href) {
+    program += `//# sourceURL=${href}\n`;
+  }
+
+  if (sourceMapHook) {
+    // Upstream calls the hook inside its transform, so its failures are reported the
+    // same way as a transform failure.
+    try {
+      sourceMapHook(
+        makeSourceMap(source, result.functorHead.length, sourceMapUrl),
+        { sourceUrl, sourceMapUrl, source },
+      );
+    } catch (error) {
+      throw transformError(error);
+    }
+  }
+
+  this.imports = freeze(result.imports);
+  this.exports = freezeNames(result.exports);
+  this.reexports = freeze(result.reexports);
+  this.__syncModuleProgram__ = program;
+  this.__liveExportMap__ = nullProtoCopy(result.liveExportMap, freeze);
+  this.__reexportMap__ = nullProtoCopy(result.reexportMap, freezePairs);
+  this.__fixedExportMap__ = nullProtoCopy(result.fixedExportMap, freeze);
+  this.__needsImport__ = result.needsImport;
+  this.__needsImportMeta__ = result.needsImportMeta;
+  freeze(this);
+}
+
+setPrototypeOf(ModuleSource, AbstractModuleSource);
+setPrototypeOf(ModuleSource.prototype, AbstractModuleSource.prototype);
+freeze(AbstractModuleSource);
+freeze(AbstractModuleSource.prototype);
+freeze(ModuleSource.prototype);
+freeze(ModuleSource);
+
+module.exports = freeze({ ModuleSource, AbstractModuleSource });

@@ -1,0 +1,174 @@
+//! Pass 3: the functor head — the text before the (spliced) module body.
+//!
+//! input:  `Plan` (rewrite.rs)
+//! output: `({imports:$h͏_imports,liveVar:$h͏_live,onceVar:$h͏_once,import:$h͏_import,
+//!         importMeta:$h͏____meta})=>(function(){'use strict';<preamble>` where the
+//!         preamble is `let <imported locals>;`, the `$h͏_imports([...])` call with
+//!         one updater list per imported name, and the hoisted `$h͏_once.f(f);` /
+//!         `$h͏_live.x();` initializations — character for character what
+//!         `@endo/module-source` 1.5.0 emits. The JS side appends the body, `\n})()\n`
+//!         and the optional `//# sourceURL=` line.
+
+use swc_atoms::Wtf8Atom;
+
+use super::hidden::{HIDDEN_IMPORT, HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE};
+use super::rewrite::Plan;
+
+fn push_escaped_code_point(out: &mut String, cp: u32) {
+    match cp {
+        0x22 => out.push_str("\\\""),
+        0x5C => out.push_str("\\\\"),
+        0x08 => out.push_str("\\b"),
+        0x0C => out.push_str("\\f"),
+        0x0A => out.push_str("\\n"),
+        0x0D => out.push_str("\\r"),
+        0x09 => out.push_str("\\t"),
+        c if c < 0x20 || (0xD800..=0xDFFF).contains(&c) => {
+            out.push_str(&format!("\\u{c:04x}"));
+        }
+        c => out.push(char::from_u32(c).unwrap_or('\u{fffd}')),
+    }
+}
+
+/// `JSON.stringify(s)` as JS computes it.
+pub fn push_js_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        push_escaped_code_point(out, c as u32);
+    }
+    out.push('"');
+}
+
+/// `JSON.stringify(s)` for a string that may hold lone surrogates.
+pub fn push_js_wtf8(out: &mut String, s: &Wtf8Atom) {
+    out.push('"');
+    for cp in s.code_points() {
+        push_escaped_code_point(out, cp.to_u32());
+    }
+    out.push('"');
+}
+
+/// Whether a property key is an array index (JS orders those first, numerically).
+pub fn array_index(s: &Wtf8Atom) -> Option<u64> {
+    let s = s.as_str()?;
+    if s.is_empty() || s.len() > 10 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if s.len() > 1 && s.starts_with('0') {
+        return None;
+    }
+    let v: u64 = s.parse().ok()?;
+    (v < 4_294_967_295).then_some(v)
+}
+
+/// Indices of `keys` in the order JS enumerates the properties of an object that had
+/// them assigned in this order.
+pub fn js_key_order(keys: &[&Wtf8Atom]) -> Vec<usize> {
+    let mut idx: Vec<(u64, usize)> = Vec::new();
+    let mut rest: Vec<usize> = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        match array_index(k) {
+            Some(v) => idx.push((v, i)),
+            None => rest.push(i),
+        }
+    }
+    if idx.is_empty() {
+        return rest;
+    }
+    idx.sort();
+    idx.into_iter().map(|(_, i)| i).chain(rest).collect()
+}
+
+pub fn functor_head(plan: &Plan) -> String {
+    let mut out = String::with_capacity(256);
+    out.push_str("({imports:");
+    out.push_str(HIDDEN_IMPORTS);
+    out.push_str(",liveVar:");
+    out.push_str(HIDDEN_LIVE);
+    out.push_str(",onceVar:");
+    out.push_str(HIDDEN_ONCE);
+    out.push_str(",import:");
+    out.push_str(HIDDEN_IMPORT);
+    out.push_str(",importMeta:");
+    out.push_str(HIDDEN_META);
+    out.push_str("})=>(function(){'use strict';");
+
+    if !plan.import_decls.is_empty() {
+        out.push_str("let ");
+        for (i, d) in plan.import_decls.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(d);
+        }
+        out.push(';');
+    }
+
+    out.push_str(HIDDEN_IMPORTS);
+    out.push_str("([");
+    let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
+    for (n, i) in js_key_order(&keys).into_iter().enumerate() {
+        let (spec, names) = &plan.sources.entries[i];
+        if n > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        push_js_wtf8(&mut out, spec);
+        out.push_str(", [");
+        for (j, (name, updaters)) in names.entries.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            push_js_string(&mut out, name);
+            out.push_str(",[");
+            for (k, u) in updaters.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                out.push_str(u);
+            }
+            out.push_str("]]");
+        }
+        out.push_str("]]");
+    }
+    out.push_str("]);");
+
+    for (name, once, cvname) in &plan.hoisted {
+        if let Some(cv) = cvname {
+            out.push_str("Object.defineProperty(");
+            out.push_str(cv);
+            out.push_str(",'name',{value:");
+            push_js_string(&mut out, name);
+            out.push_str("});");
+        }
+        out.push_str(if *once { HIDDEN_ONCE } else { HIDDEN_LIVE });
+        out.push('.');
+        out.push_str(name);
+        out.push('(');
+        if let Some(cv) = cvname {
+            out.push_str(cv);
+        }
+        out.push_str(");");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stringify_like_js() {
+        let mut s = String::new();
+        push_js_string(&mut s, "a\"\\\n\u{1}\u{2028}");
+        assert_eq!(s, "\"a\\\"\\\\\\n\\u0001\u{2028}\"");
+    }
+
+    #[test]
+    fn array_index_keys_first() {
+        let k: Vec<Wtf8Atom> = ["b", "10", "a", "2", "02"].iter().map(|s| Wtf8Atom::from(*s)).collect();
+        let refs: Vec<&Wtf8Atom> = k.iter().collect();
+        assert_eq!(js_key_order(&refs), vec![3, 1, 0, 2, 4]);
+    }
+}
