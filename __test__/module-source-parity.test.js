@@ -139,7 +139,7 @@ test('programs run the same in ses-reference compartments', () => {
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const results = JSON.parse(out);
-  assert.ok(Object.keys(results).length > caseNames.length);
+  assert.ok(Object.keys(results).length > 40);
   for (const [name, { ours, theirs }] of Object.entries(results)) {
     assert.deepEqual(ours, theirs, name);
   }
