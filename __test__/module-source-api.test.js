@@ -250,6 +250,10 @@ test('100 000-deep nesting returns an error or a result, never crashes', () => {
       patterns: r('[') + r(']') + ' = x',
       news: 'x = ' + r('new ') + 'X',
       awaits: 'x = ' + r('await ') + '1',
+      // Nesting hidden from a scan that guesses "division" where the parser sees a
+      // regular expression: the scan would read the parentheses as part of a string.
+      hiddenByRegex: 'if (x) /"/;' + r('(') + '1' + r(')') + ';//"',
+      hiddenByRegexUnterminated: 'if (x) /"/;' + r('(') + '1' + r(')') + ';"',
     };
     const out = {};
     for (const [k, s] of Object.entries(shapes)) {

@@ -421,25 +421,37 @@ fn lexed_estimate(src: &[u8]) -> usize {
     best
 }
 
+/// The most stack we reserve from the context-free bound (virtual memory: only what the
+/// parser really uses is touched). On targets with a narrower address space, `CAP`.
+const SURE_CAP: usize = if usize::BITS >= 64 { (16u64 << 30) as usize } else { CAP };
+
 /// Stack to reserve for parsing and analyzing `src`, or `None` when its nesting is
 /// beyond what we accept.
 pub fn parse_stack_for(src: &str) -> Option<usize> {
     let bytes = src.as_bytes();
     let (bound, colons) = token_bound(bytes);
+    // What the parser can need at most, whatever the text means.
+    let sure = BASE.saturating_add(bound.saturating_mul(PARSE_PER_LEVEL));
     if bound <= MAX_LEVELS / 4 {
         // Few tokens: an else-chain is short enough; only labels need the scan.
         if colons > MAX_OPEN_LABELS && lexed_estimate(bytes) == usize::MAX {
             return None;
         }
-        return Some(BASE + bound * PARSE_PER_LEVEL);
+        return Some(sure);
     }
     // The scan also refuses shapes that cost swc quadratic time or memory.
     let estimate = lexed_estimate(bytes);
     if estimate > MAX_LEVELS / 2 {
         return None;
     }
-    // Large source: the estimate decides; reserve generously around it.
-    Some((BASE + estimate * 2 * PARSE_PER_LEVEL).min(CAP))
+    // The scan has to guess whether a `/` starts a regular expression or divides, and a
+    // wrong guess can hide nesting from it: `if (x) /"/; ((((…` read as a division
+    // followed by a string. The context-free bound cannot be fooled, so reserve for it
+    // whenever that much address space is affordable.
+    // Beyond that (sources with millions of counted tokens, tens of megabytes) we refuse
+    // rather than trust the guess: a wrong one would overflow the stack. Where the host
+    // cannot map that much, the stack allocation fails as a caught panic, an error.
+    (sure <= SURE_CAP).then_some(sure)
 }
 
 #[cfg(test)]
