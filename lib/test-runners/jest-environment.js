@@ -12,8 +12,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire } = require('node:module');
+const { captureContextIntrinsics, installHooksInContext } = require('./context-hooks.js');
 
-const HOOKS_PATH = path.join(__dirname, 'realm-hooks.js');
 
 // jest-environment-node comes with Jest (jest-config depends on it). Look for it from the
 // project first, then from Jest's own packages, then from here.
@@ -65,40 +65,17 @@ const requireInContext = (file, vmContext) => {
   return module.exports;
 };
 
-// Compiled once per worker; evaluated once per test file, inside its context.
-let hooksScript;
-const getHooksScript = () => {
-  if (hooksScript === undefined) {
-    const source = fs.readFileSync(HOOKS_PATH, 'utf8');
-    hooksScript = new vm.Script(`(function (module, exports) {${source}\n})`, {
-      filename: HOOKS_PATH,
-    });
-  }
-  return hooksScript;
-};
 
 class SesNodeEnvironment extends NodeEnvironment {
   constructor(config, context) {
     // Jest replaces the context's ArrayBuffer and Uint8Array with its own realm's before
     // any of our code can look. Catch the context as it is made and keep the test realm's
     // own ones (the patch lasts only for the synchronous super call).
-    const ownIntrinsics = {};
-    const originalCreateContext = vm.createContext;
-    vm.createContext = function createContext(...args) {
-      const made = Reflect.apply(originalCreateContext, this, args);
-      try {
-        const own = vm.runInContext('({ ArrayBuffer, Uint8Array })', made);
-        ownIntrinsics.ArrayBuffer = own.ArrayBuffer;
-        ownIntrinsics.Uint8Array = own.Uint8Array;
-      } catch (_) {
-        // leave them to lockdown's own diagnosis
-      }
-      return made;
-    };
+    const { ownIntrinsics, restore } = captureContextIntrinsics();
     try {
       super(config, context);
     } finally {
-      vm.createContext = originalCreateContext;
+      restore();
     }
 
     const vmContext = this.getVmContext();
@@ -130,12 +107,9 @@ class SesNodeEnvironment extends NodeEnvironment {
       },
     });
 
-    const factory = getHooksScript().runInContext(vmContext);
-    const hooksModule = vm.runInContext('({ exports: {} })', vmContext);
-    factory(hooksModule, hooksModule.exports);
-    hooksModule.exports.installTestRunnerHooks({
+    installHooksInContext(vmContext, {
       runner: 'jest',
-      ownIntrinsics: ownIntrinsics.ArrayBuffer === undefined ? undefined : ownIntrinsics,
+      ownIntrinsics,
       realProcess: process,
       // Jest installs its source-map-aware formatter on its own realm's Error, per test
       // file; read it when a stack is rendered.

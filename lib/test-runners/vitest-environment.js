@@ -6,26 +6,7 @@
 // ArrayBuffer and Uint8Array are recovered only while the context is being made.
 // For `threads` and `forks` it does what `setupFiles: ['ses/vitest']` does.
 
-const fs = require('node:fs');
-const path = require('node:path');
-const vm = require('node:vm');
-const { syncBuiltinESMExports } = require('node:module');
-
-const HOOKS_PATH = path.join(__dirname, 'realm-hooks.js');
-
-let hooksScript;
-const installHooksInContext = (vmContext, host) => {
-  if (hooksScript === undefined) {
-    const source = fs.readFileSync(HOOKS_PATH, 'utf8');
-    hooksScript = new vm.Script(`(function (module, exports) {${source}\n})`, {
-      filename: HOOKS_PATH,
-    });
-  }
-  const factory = hooksScript.runInContext(vmContext);
-  const hooksModule = vm.runInContext('({ exports: {} })', vmContext);
-  factory(hooksModule, hooksModule.exports);
-  hooksModule.exports.installTestRunnerHooks(host);
-};
+const { captureContextIntrinsics, installHooksInContext } = require('./context-hooks.js');
 
 // Vitest 4.1 exports its environments from 'vitest/runtime'; 4.0 from 'vitest/environments'.
 const loadNodeEnvironment = async () => {
@@ -47,32 +28,16 @@ const makeSesEnvironment = () => ({
 
   async setupVM(options) {
     const node = await loadNodeEnvironment();
-    const ownIntrinsics = {};
-    const originalCreateContext = vm.createContext;
-    vm.createContext = function createContext(...args) {
-      const made = Reflect.apply(originalCreateContext, this, args);
-      try {
-        const own = vm.runInContext('({ ArrayBuffer, Uint8Array })', made);
-        ownIntrinsics.ArrayBuffer = own.ArrayBuffer;
-        ownIntrinsics.Uint8Array = own.Uint8Array;
-      } catch (_) {
-        // leave them to lockdown's own diagnosis
-      }
-      return made;
-    };
-    // Vitest reaches `createContext` through the ESM namespace of node:vm, which follows
-    // the CommonJS exports only when they are synced.
-    syncBuiltinESMExports();
+    const { ownIntrinsics, restore } = captureContextIntrinsics({ syncESM: true });
     let environment;
     try {
       environment = await node.setupVM(options);
     } finally {
-      vm.createContext = originalCreateContext;
-      syncBuiltinESMExports();
+      restore();
     }
     installHooksInContext(environment.getVmContext(), {
       runner: 'vitest',
-      ownIntrinsics: ownIntrinsics.ArrayBuffer === undefined ? undefined : ownIntrinsics,
+      ownIntrinsics,
       realProcess: process,
       runnerPrepareStackTrace: () => Error.prepareStackTrace,
     });
