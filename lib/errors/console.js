@@ -10,6 +10,10 @@ const {
   WeakSet,
   defineProperty,
   freeze,
+  getOwnPropertyDescriptor,
+  ownKeys,
+  getSymbolDescription,
+  arraySome,
   fromEntries,
   isError,
   arrayFilter,
@@ -25,6 +29,21 @@ const {
   weaksetAdd,
   weaksetHas,
 } = require('../commons.js');
+
+// Whether `Console` is Node's Console class: its prototype carries Node's internal
+// stream-binding method, and its instances' own methods are bound copies of the
+// prototype's enumerable methods.
+const isNodeConsoleClass = Console => {
+  const { prototype } = Console;
+  if (typeof prototype !== 'object' || prototype === null) return false;
+  return arraySome(
+    ownKeys(prototype),
+    sym =>
+      typeof sym === 'symbol' &&
+      getSymbolDescription(sym) === 'kBindStreamsEager' &&
+      typeof getOwnPropertyDescriptor(prototype, sym).value === 'function',
+  );
+};
 
 // Arrow functions get no name from a computed property; set one explicitly.
 const defineName = (name, fn) => defineProperty(fn, 'name', { value: name });
@@ -176,15 +195,33 @@ const makeCausalConsole = (feralConsole, loggedErrorHandler) => {
   // arguments, i.e. logging an object runs that object's code. A private Console with
   // `customInspect: false` writing to the same streams does not.
   const { Console } = feralConsole;
-  const { stdout, stderr } = universalThis.process || { __proto__: null };
-  const baseConsole =
-    typeof Console === 'function' && (stdout || stderr)
+  const hostProcess = universalThis.process || { __proto__: null };
+  const makeBaseConsole = () => {
+    const { stdout, stderr } = hostProcess;
+    return typeof Console === 'function' && (stdout || stderr)
       ? new Console({
           stdout,
           stderr,
           inspectOptions: { colors: undefined, customInspect: false },
         })
       : feralConsole;
+  };
+  // Node creates `process.stdout` (loading its tty, net or fs stream modules) the first
+  // time the getter runs, which costs more than the rest of lockdown's console work. With
+  // Node's own Console class and that getter in place (it always yields a stream), the
+  // private Console is made when the causal console first writes, as the global console
+  // binds its streams; its methods are those of Console.prototype (an instance's own
+  // methods are bound copies of exactly those).
+  let baseConsole;
+  const lazyBase =
+    typeof Console === 'function' &&
+    isNodeConsoleClass(Console) &&
+    typeof getOwnPropertyDescriptor(hostProcess, 'stdout')?.get === 'function';
+  if (!lazyBase) baseConsole = makeBaseConsole();
+  const getBase = () => {
+    if (baseConsole === undefined) baseConsole = makeBaseConsole();
+    return baseConsole;
+  };
 
   const { getStackString, tagError, takeMessageLogArgs, takeNoteLogArgsArray } =
     loggedErrorHandler;
@@ -201,7 +238,7 @@ const makeCausalConsole = (feralConsole, loggedErrorHandler) => {
   const logErrorInfo = (severity, error, kind, logArgs, subErrorsSink) => {
     const tag = tagError(error);
     const label = kind === ErrorInfo.MESSAGE ? `${tag}:` : `${tag} ${kind}`;
-    baseConsole[severity](label, ...extractErrorArgs(logArgs, subErrorsSink));
+    getBase()[severity](label, ...extractErrorArgs(logArgs, subErrorsSink));
   };
 
   const logSubErrors = (severity, subErrors, optTag = undefined) => {
@@ -213,14 +250,14 @@ const makeCausalConsole = (feralConsole, loggedErrorHandler) => {
     }
     let label = subErrors.length === 1 ? 'Nested error' : `Nested ${subErrors.length} errors`;
     if (optTag !== undefined) label = `${label} under ${optTag}`;
-    baseConsole.group(label);
+    getBase().group(label);
     try {
       for (let i = 0; i < subErrors.length; i += 1) {
         // eslint-disable-next-line no-use-before-define
         logError(severity, subErrors[i]);
       }
     } finally {
-      if (baseConsole.groupEnd) baseConsole.groupEnd();
+      if (getBase().groupEnd) getBase().groupEnd();
     }
   };
 
@@ -241,7 +278,7 @@ const makeCausalConsole = (feralConsole, loggedErrorHandler) => {
     const messageLogArgs = takeMessageLogArgs(error);
     const noteLogArgsArray = takeNoteLogArgsArray(error, makeNoteCallback(severity));
     if (messageLogArgs === undefined) {
-      baseConsole[severity](`${tag}:`, error.message);
+      getBase()[severity](`${tag}:`, error.message);
     } else {
       // The hidden args say everything the (possibly redacted) message says, and more.
       logErrorInfo(severity, error, ErrorInfo.MESSAGE, messageLogArgs, subErrors);
@@ -254,7 +291,7 @@ const makeCausalConsole = (feralConsole, loggedErrorHandler) => {
     ) {
       stackString += '\n';
     }
-    baseConsole[severity](stackString);
+    getBase()[severity](stackString);
     if (error.cause) {
       logErrorInfo(severity, error, ErrorInfo.CAUSE, [error.cause], subErrors);
     }
@@ -271,7 +308,7 @@ const makeCausalConsole = (feralConsole, loggedErrorHandler) => {
     const method = defineName(name, (...logArgs) => {
       const subErrors = [];
       const argTags = extractErrorArgs(sanitizeFormatData(logArgs), subErrors);
-      baseConsole[name](...argTags);
+      getBase()[name](...argTags);
       logSubErrors(level, subErrors);
     });
     return [name, freeze(method)];
@@ -279,31 +316,31 @@ const makeCausalConsole = (feralConsole, loggedErrorHandler) => {
 
   const assertMethod = defineName('assert', (...assertArgs) => {
     if (assertArgs.length <= 1) {
-      baseConsole.assert(...assertArgs);
+      getBase().assert(...assertArgs);
       return;
     }
     const [condition, ...logArgs] = assertArgs;
     const subErrors = [];
     const argTags = extractErrorArgs(sanitizeFormatData(logArgs), subErrors);
-    baseConsole.assert(condition, ...argTags);
+    getBase().assert(condition, ...argTags);
     logSubErrors('error', subErrors);
   });
 
   const timeLogMethod = defineName('timeLog', (...timeLogArgs) => {
     if (timeLogArgs.length <= 1) {
-      baseConsole.timeLog(...timeLogArgs);
+      getBase().timeLog(...timeLogArgs);
       return;
     }
     const [label, ...logArgs] = timeLogArgs;
     const subErrors = [];
     const argTags = extractErrorArgs(sanitizeFormatData(logArgs), subErrors);
-    baseConsole.timeLog(label, ...argTags);
+    getBase().timeLog(label, ...argTags);
     logSubErrors('log', subErrors);
   });
 
   const otherMethods = arrayMap(consoleOtherMethods, ([name]) => {
     const method = defineName(name, (...args) => {
-      baseConsole[name](...args);
+      getBase()[name](...args);
       return undefined;
     });
     return [name, freeze(method)];
@@ -311,7 +348,7 @@ const makeCausalConsole = (feralConsole, loggedErrorHandler) => {
 
   const entries = arrayFilter(
     [...levelMethods, ['assert', assertMethod], ['timeLog', timeLogMethod], ...otherMethods],
-    ([name]) => name in baseConsole,
+    lazyBase ? ([name]) => name in Console.prototype : ([name]) => name in baseConsole,
   );
   return freeze(fromEntries(entries));
 };

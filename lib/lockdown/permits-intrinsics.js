@@ -35,6 +35,14 @@ const { permitted, FunctionInstance, isAccessorPermit } = require('./permits.js'
 const { cauterizeProperty } = require('./cauterize-property.js');
 
 const PRIMITIVE_PERMITS = ['undefined', 'boolean', 'number', 'string', 'symbol'];
+const PRIMITIVE_PERMIT_SET = {
+  __proto__: null,
+  undefined: true,
+  boolean: true,
+  number: true,
+  string: true,
+  symbol: true,
+};
 
 // Well-known symbols are named `@@name` in paths and permits: the names the Symbol
 // permit lists as symbol-valued that this host's Symbol actually has.
@@ -141,32 +149,46 @@ const removeUnpermittedIntrinsics = (intrinsics, markVirtualizedNativeFunction, 
     );
   };
 
-  // The permit for property `name` of `obj`: its own record's entry, or for functions
-  // the entry every function shares (`length`, `name`).
-  const permitOf = (obj, record, name) => {
-    if (hasOwn(record, name)) {
-      return record[name];
-    }
-    if (typeof obj === 'function' && hasOwn(FunctionInstance, name)) {
-      return FunctionInstance[name];
-    }
-    return undefined;
-  };
-
+  // The common case is checked inline, without building the property's path: a data
+  // property whose string permit (a primitive type name or an intrinsic's name) it
+  // conforms to. Anything else, including every failure, takes the general route
+  // (propertyConforms), which builds the path and reports or throws exactly as before.
   const visit = (path, obj, record) => {
     if (obj === undefined || obj === null) {
       return;
     }
     checkPrototype(path, obj, record['[[Proto]]']);
-    if (typeof obj === 'function') {
+    const isFunction = typeof obj === 'function';
+    if (isFunction) {
       markVirtualizedNativeFunction(obj);
     }
     const ownNames = ownKeys(obj);
     for (let i = 0; i < ownNames.length; i += 1) {
       const key = ownNames[i];
-      const name = nameOfKey(path, key);
+      const name = typeof key === 'string' ? key : nameOfKey(path, key);
+      // Its own record's entry, or for functions the entry every function shares
+      // (`length`, `name`).
+      let permit;
+      if (hasOwn(record, name)) {
+        permit = record[name];
+      } else if (isFunction && hasOwn(FunctionInstance, name)) {
+        permit = FunctionInstance[name];
+      }
+      if (typeof permit === 'string' && key !== 'prototype' && key !== 'constructor') {
+        const desc = getOwnPropertyDescriptor(obj, key);
+        if (desc !== undefined && hasOwn(desc, 'value') && !isAccessorPermit(permit)) {
+          const { value } = desc;
+          const primitive = PRIMITIVE_PERMIT_SET[permit];
+          if (
+            primitive === true
+              ? typeof value === permit
+              : hasOwn(intrinsics, permit) && value === intrinsics[permit]
+          ) {
+            continue;
+          }
+        }
+      }
       const subPath = `${path}.${name}`;
-      const permit = permitOf(obj, record, name);
       if (!permit || !propertyConforms(subPath, obj, key, permit)) {
         cauterizeProperty(obj, key, permit === false, subPath, reporter);
       }
