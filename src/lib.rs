@@ -13,6 +13,11 @@ pub mod json;
 pub mod module_source;
 pub mod positions;
 
+// Parsing allocates many small nodes; the system allocator was a fifth of the time.
+#[cfg(feature = "node")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(feature = "node")]
 mod node {
     use napi_derive::napi;

@@ -429,6 +429,11 @@ const SURE_CAP: usize = if usize::BITS >= 64 { (16u64 << 30) as usize } else { C
 /// beyond what we accept.
 pub fn parse_stack_for(src: &str) -> Option<usize> {
     let bytes = src.as_bytes();
+    if bytes.len() <= MAX_OPEN_LABELS {
+        // Every counted token takes at least one byte, so the length is a bound too, and
+        // too short for the label and else-chain limits: no scan needed.
+        return Some(BASE + bytes.len() * PARSE_PER_LEVEL);
+    }
     let (bound, colons) = token_bound(bytes);
     // What the parser can need at most, whatever the text means.
     let sure = BASE.saturating_add(bound.saturating_mul(PARSE_PER_LEVEL));
