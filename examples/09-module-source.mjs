@@ -11,6 +11,7 @@ console.log('imports:', source.imports, 'exports:', source.exports);
 console.log('live:', JSON.stringify(source.__liveExportMap__), 'fixed:', JSON.stringify(source.__fixedExportMap__));
 const compartment = new Compartment({
   modules: { base: { source: 'export const base = 41;' }, counter: { source } },
+  resolveHook: (specifier) => specifier,
   __options__: true,
 });
 const counter = compartment.importNow('counter');
