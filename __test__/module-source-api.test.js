@@ -254,6 +254,10 @@ test('100 000-deep nesting returns an error or a result, never crashes', () => {
       // regular expression: the scan would read the parentheses as part of a string.
       hiddenByRegex: 'if (x) /"/;' + r('(') + '1' + r(')') + ';//"',
       hiddenByRegexUnterminated: 'if (x) /"/;' + r('(') + '1' + r(')') + ';"',
+      // Chains swc builds in a loop still make trees as deep as the chain.
+      inChain: 'x = a' + r(' in a', 6 * n) + ';',
+      inChainSyntaxError: 'x = a' + r(' in a', 2 * n) + ' )',
+      instanceofChain: 'x = a' + r(' instanceof a', 3 * n) + ';',
     };
     const out = {};
     for (const [k, s] of Object.entries(shapes)) {

@@ -126,8 +126,6 @@ pub struct Ir {
     /// ...). Babel reads such a function's constancy from its own scope, so the inner
     /// binding decides: the names here are those whose inner binding is reassigned.
     pub self_scoped: HashMap<Atom, bool>,
-    /// Deepest expression/statement/pattern nesting seen (sizes the stack for drop).
-    pub max_depth: u32,
 }
 
 fn syntax() -> Syntax {
@@ -140,8 +138,7 @@ fn syntax() -> Syntax {
     })
 }
 
-/// Parse and analyze. The AST is dropped on a stack sized for its depth before
-/// returning, so callers never hold a deep tree.
+/// Parse and analyze. Callers run this within `stack::with_stack(parse_stack_for(..))`.
 pub fn analyze(source: &str) -> Result<Ir, Failure> {
     let len = source.len() as u32;
     let input = StringInput::new(source, BytePos(BASE), BytePos(BASE + len));
@@ -152,21 +149,17 @@ pub fn analyze(source: &str) -> Result<Ir, Failure> {
     let module = match parsed {
         Ok(m) => m,
         Err(e) => {
-            errors.push(*Box::new(e));
+            errors.push(e);
             return Err(first_error(errors));
         }
     };
     if !errors.is_empty() {
-        drop_deep(module, u32::MAX);
         return Err(first_error(errors));
     }
-    let result = analyze_module(&module);
-    let depth = match &result {
-        Ok(ir) => ir.max_depth,
-        Err(_) => u32::MAX,
-    };
-    drop_deep(module, depth);
-    result
+    // The tree is dropped here, on the stack reserved from the source's token bound
+    // (stack.rs): every token that can add a tree level is counted there, at more bytes
+    // per level than a drop frame takes.
+    analyze_module(&module)
 }
 
 fn first_error(errors: Vec<swc_ecma_parser::error::Error>) -> Failure {
@@ -179,11 +172,6 @@ fn first_error(errors: Vec<swc_ecma_parser::error::Error>) -> Failure {
     }
     let (pos, message) = best.unwrap_or((0, "Syntax error".into()));
     Failure { message, pos, with_position: true }
-}
-
-/// Drop a module whose nesting is `depth` (u32::MAX: unknown) on enough stack.
-fn drop_deep(module: Module, depth: u32) {
-    super::stack::drop_with_depth(module, depth);
 }
 
 fn str_of(s: &Str) -> Wtf8Atom {
@@ -800,8 +788,6 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
         metas: Vec::new(),
         dynamic_imports: Vec::new(),
         failure: None,
-        depth: 0,
-        max_depth: 0,
         self_scoped_fns: HashMap::new(),
         self_scoped: HashMap::new(),
         marker: None,
@@ -860,7 +846,6 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
         dynamic_imports: walker.dynamic_imports,
         reassigned: walker.reassigned,
         self_scoped: walker.self_scoped,
-        max_depth: walker.max_depth,
     })
 }
 
@@ -876,8 +861,6 @@ struct Walker<'a> {
     metas: Vec<(u32, u32)>,
     dynamic_imports: Vec<(u32, u32)>,
     failure: Option<Failure>,
-    depth: u32,
-    max_depth: u32,
     /// Span start of top-level candidate functions -> their name.
     self_scoped_fns: HashMap<u32, Atom>,
     self_scoped: HashMap<Atom, bool>,
@@ -962,12 +945,7 @@ impl Walker<'_> {
         if self.failure.is_some() {
             return;
         }
-        self.depth += 1;
-        if self.depth > self.max_depth {
-            self.max_depth = self.depth;
-        }
         grow(|| f(self));
-        self.depth -= 1;
     }
 }
 

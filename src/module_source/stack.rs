@@ -1,19 +1,20 @@
 //! Stack budget for the recursive work done on guest-controlled text and trees.
 //!
-//! input: the source text (before parsing) or a tree and its measured depth (before
-//! dropping it); output: the work run on a stack large enough for it, or a refusal
-//! ("nesting too deep") when even the cap would not be enough.
+//! input: the source text, before parsing; output: how much stack to run the parse, the
+//! analysis and the drop of the tree on, or a refusal ("nesting too deep").
 //!
 //! Three recursions are involved:
 //! - swc's parser recurses once or more per nesting level and per prefix/right-assoc
-//!   operator. We bound its depth before parsing: every level consumes a token that
-//!   holds a bracket or operator character or is one of a few keywords, so counting
-//!   those is an upper bound that needs no lexing. When that bound is small we reserve stack for
-//!   it; for large sources we use a lexing scan that tracks brackets and the operators
-//!   still open at each level, and refuse sources whose estimate exceeds the cap.
+//!   operator. Every level consumes a token that holds a bracket or operator character
+//!   or is one of a few keywords, so counting those wherever they appear (strings and
+//!   comments included) bounds the depth without lexing, and we reserve stack for that
+//!   bound. A lexing scan that tracks brackets and open operators refuses sources whose
+//!   real nesting is too deep, or that cost swc quadratic time or memory.
 //! - our own walk (analyze.rs) grows the stack in segments as it descends (`grow`).
-//! - `Drop` of the tree recurses as deep as the tree; the walk measures that depth and
-//!   the drop runs on a stack sized from it.
+//! - `Drop` of the tree recurses as deep as the tree. Chains swc builds in a loop
+//!   (`a in b in c …`, member and call chains, binary operators) make trees as deep as
+//!   the chain, so their tokens are counted too; a drop frame costs far less than the
+//!   bytes reserved per counted token, so the tree is dropped on the same stack.
 
 /// Bytes of stack per nesting level for the parser, with a margin over what
 /// `tests/stack_probe.rs` measured (release: 3.3 KB for nested parentheses, the worst
@@ -22,12 +23,6 @@
 pub const PARSE_PER_LEVEL: usize = 32 * 1024;
 #[cfg(not(debug_assertions))]
 pub const PARSE_PER_LEVEL: usize = 5 * 1024;
-
-/// Bytes of stack per tree level for `Drop`, with a margin.
-#[cfg(debug_assertions)]
-const DROP_PER_LEVEL: usize = 2048;
-#[cfg(not(debug_assertions))]
-const DROP_PER_LEVEL: usize = 512;
 
 const BASE: usize = 1024 * 1024;
 
@@ -60,33 +55,19 @@ pub fn with_stack<R>(bytes: usize, f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(bytes, bytes, f)
 }
 
-/// Drop `value`, a tree whose nesting is `depth` levels (u32::MAX: not measured).
-pub fn drop_with_depth<T>(value: T, depth: u32) {
-    if depth == u32::MAX {
-        // Not measured: the source length bounds it, so size from that bound's cap.
-        with_stack(CAP, move || drop(value));
-        return;
-    }
-    let need = BASE + depth as usize * DROP_PER_LEVEL;
-    if need > CAP {
-        // Deeper than any stack we are willing to reserve: leaking is the only safe
-        // way out (reachable only with tens of megabytes of nesting).
-        std::mem::forget(value);
-        return;
-    }
-    with_stack(need, move || drop(value));
-}
-
 /// Words after which the parser may recurse without a bracket or operator character.
 #[inline]
 fn nesting_word(w: &[u8]) -> bool {
-    if w.len() < 2 || w.len() > 7 || !matches!(w[0], b'n' | b't' | b'v' | b'd' | b'a' | b'y' | b'i' | b'e' | b'w' | b'f' | b's') {
+    if w.len() < 2 || w.len() > 10 || !matches!(w[0], b'n' | b't' | b'v' | b'd' | b'a' | b'y' | b'i' | b'e' | b'w' | b'f' | b's') {
         return false;
     }
     matches!(
         w,
         b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"if" | b"else"
             | b"while" | b"for" | b"do" | b"with" | b"extends" | b"async" | b"static"
+            // Binary operators: swc builds `a in b in c …` in a loop, but the tree it
+            // builds is as deep as the chain, and dropping it recurses.
+            | b"in" | b"instanceof"
     )
 }
 
