@@ -16,6 +16,7 @@ const {
   arrayJoin,
   arrayPush,
   universalThis,
+  isArray,
 } = require('./commons.js');
 
 const { platform, arch } = universalThis.process;
@@ -73,7 +74,7 @@ const applyEdits = (source, edits) => {
     arrayPush(parts, stringSlice(source, at, edits[i]), edits[i + 2]);
     at = edits[i + 1];
   }
-  if (at === 0) return source;
+  if (edits.length === 0) return source;
   arrayPush(parts, stringSlice(source, at));
   return arrayJoin(parts, '');
 };
@@ -98,6 +99,8 @@ const analyzeModule = source => {
 const CHECK_HTML_COMMENT = 1;
 const CHECK_IMPORT_EXPRESSION = 2;
 const CHECK_DIRECT_EVAL = 4;
+// With this bit the direct-eval check runs first (the order compartment.evaluate uses).
+const CHECK_DIRECT_EVAL_FIRST = 8;
 
 /**
  * Runs the regex-equivalent rejection checks selected by `checks`.
@@ -116,7 +119,12 @@ const EVADE_IMPORT_EXPRESSION = 2;
 
 const evade = (source, which) => {
   assertString(source, 'source');
-  return applyEdits(source, jsonParse(loadBinding().evasionEdits(source, which)));
+  const edits = jsonParse(loadBinding().evasionEdits(source, which));
+  if (!isArray(edits)) {
+    // An internal failure of the native side: never hand back the source unchanged.
+    throw Error(`ses: evasion transform failed: ${edits.message}`);
+  }
+  return applyEdits(source, edits);
 };
 
 module.exports = freeze({
@@ -126,6 +134,7 @@ module.exports = freeze({
   CHECK_HTML_COMMENT,
   CHECK_IMPORT_EXPRESSION,
   CHECK_DIRECT_EVAL,
+  CHECK_DIRECT_EVAL_FIRST,
   EVADE_HTML_COMMENT,
   EVADE_IMPORT_EXPRESSION,
 });

@@ -9,7 +9,11 @@
 // are not applied: the shim applies `__shimTransforms__` to module programs itself.
 
 const { TypeError, arrayPush, create, freeze, getOwnPropertyDescriptors } = require('../commons.js');
-const { getTransforms } = require('./source-checks.js');
+const {
+  evadeHtmlCommentTest,
+  evadeImportExpressionTest,
+  rejectSomeDirectEvalExpressions,
+} = require('./transforms.js');
 const { makeSafeEvaluator } = require('./make-safe-evaluator.js');
 
 const provideCompartmentEvaluator = (compartmentFields, options) => {
@@ -50,12 +54,6 @@ const compartmentEvaluate = (compartmentFields, source, options) => {
     // On by default: guest code asked to be evaluated must not smuggle a direct eval.
     __rejectSomeDirectEvalExpressions__ = true,
   } = options;
-
-  const {
-    evadeHtmlCommentTest,
-    evadeImportExpressionTest,
-    rejectSomeDirectEvalExpressions,
-  } = getTransforms();
 
   let localTransforms;
   if (

@@ -76,6 +76,23 @@ const defineNamedIntrinsics = (globalObject, intrinsics, names) => {
   }
 };
 
+// The `Compartment` of a global object: its children have this compartment as parent.
+const defineChildCompartment = (
+  globalObject,
+  { intrinsics, makeCompartmentConstructor, markVirtualizedNativeFunction, parentCompartment },
+) => {
+  const ChildCompartment = freeze(
+    makeCompartmentConstructor(
+      makeCompartmentConstructor,
+      intrinsics,
+      markVirtualizedNativeFunction,
+      { parentCompartment, enforceNew: true },
+    ),
+  );
+  markVirtualizedNativeFunction(ChildCompartment);
+  defineProperty(globalObject, 'Compartment', mutableDescriptor(ChildCompartment));
+};
+
 const setGlobalObjectMutableProperties = (
   globalObject,
   {
@@ -90,17 +107,12 @@ const setGlobalObjectMutableProperties = (
   defineNamedIntrinsics(globalObject, intrinsics, newGlobalPropertyNames);
 
   defineProperty(globalObject, 'globalThis', mutableDescriptor(globalObject));
-
-  const ChildCompartment = freeze(
-    makeCompartmentConstructor(
-      makeCompartmentConstructor,
-      intrinsics,
-      markVirtualizedNativeFunction,
-      { parentCompartment, enforceNew: true },
-    ),
-  );
-  defineProperty(globalObject, 'Compartment', mutableDescriptor(ChildCompartment));
-  markVirtualizedNativeFunction(ChildCompartment);
+  defineChildCompartment(globalObject, {
+    intrinsics,
+    makeCompartmentConstructor,
+    markVirtualizedNativeFunction,
+    parentCompartment,
+  });
 };
 
 const setGlobalObjectEvaluators = (globalObject, evaluator, markVirtualizedNativeFunction) => {
@@ -187,16 +199,12 @@ const makeCompartmentGlobalObject = ({
   }
   const evaluator = makeEvaluator(globalObject);
   defineProperty(globalObject, 'globalThis', mutableDescriptor(globalObject));
-  const ChildCompartment = freeze(
-    makeCompartmentConstructor(
-      makeCompartmentConstructor,
-      intrinsics,
-      markVirtualizedNativeFunction,
-      { parentCompartment, enforceNew: true },
-    ),
-  );
-  markVirtualizedNativeFunction(ChildCompartment);
-  defineProperty(globalObject, 'Compartment', mutableDescriptor(ChildCompartment));
+  defineChildCompartment(globalObject, {
+    intrinsics,
+    makeCompartmentConstructor,
+    markVirtualizedNativeFunction,
+    parentCompartment,
+  });
   setGlobalObjectEvaluators(globalObject, evaluator, markVirtualizedNativeFunction);
   return { globalObject, evaluator };
 };

@@ -32,7 +32,7 @@ const {
   mapGet,
   weakmapGet,
 } = require('../commons.js');
-const { q } = require('./module-errors.js');
+const { q } = require('../errors/assert.js');
 const { getDeferredExports } = require('./module-proxy.js');
 
 // The compartment room's evaluator, loaded on first use (it requires this room's

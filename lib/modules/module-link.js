@@ -17,7 +17,10 @@ const {
   mapSet,
   weakmapGet,
 } = require('../commons.js');
-const { Fail, q } = require('./module-errors.js');
+const {
+  assert: { Fail },
+  q,
+} = require('../errors/assert.js');
 const { makeModuleInstance, makeVirtualModuleInstance } = require('./module-instance.js');
 
 /**

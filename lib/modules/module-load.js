@@ -49,7 +49,7 @@ const {
   Set,
   WeakMap,
 } = require('../commons.js');
-const { makeError, annotateError, q, b, X } = require('./module-errors.js');
+const { makeError, annotateError, q, b, X } = require('../errors/assert.js');
 const { getEnvironmentOption } = require('../lockdown/env-options.js');
 
 const ignore = () => {};

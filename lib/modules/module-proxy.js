@@ -27,7 +27,7 @@ const {
   toStringTagSymbol,
   weakmapSet,
 } = require('../commons.js');
-const { q } = require('./module-errors.js');
+const { q } = require('../errors/assert.js');
 const { makeAlias } = require('./module-load.js');
 
 const notYetExecuting = 'the module has not yet begun to execute';
