@@ -64,6 +64,48 @@ export const common = {
     const c = new Compartment(opts({ globals: { Math: 1, eval: 2, globalThis: 3 } }));
     return [c.globalThis.Math, c.globalThis.eval, c.globalThis.globalThis, attrs(c.globalThis, 'Math')];
   },
+  // Endowments whose assignment meets Object.prototype (setters, read-only properties,
+  // `__proto__`): the global object is built lazily, yet the outcome must be ses's.
+  'endowments named like Object.prototype properties': () =>
+    ['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__defineGetter__'].map(name =>
+      errorOf(() => {
+        const c = new Compartment(opts({ globals: { [name]: 7 } }));
+        return [c.evaluate(name), attrs(c.globalThis, name)];
+      }),
+    ),
+  '__proto__ endowment replaces the global prototype': () => {
+    const c = new Compartment(opts({ globals: JSON.parse('{"__proto__": {"inherited": 1}, "own": 2}') }));
+    return [c.evaluate('inherited + own'), Object.getPrototypeOf(c.globalThis) === Object.prototype, keysOf(c.globalThis).includes('__proto__')];
+  },
+  'Object.prototype gains a setter after construction': () => {
+    const c = new Compartment(opts({ globals: { lateName: 1, other: 2 } }));
+    let calls = 0;
+    const added = errorOf(() =>
+      Object.defineProperty(Object.prototype, 'lateName', {
+        get: () => 'inherited',
+        set: () => {
+          calls += 1;
+        },
+        configurable: true,
+      }),
+    );
+    try {
+      return [added.error ? 'refused' : 'added', c.evaluate('lateName + other'), calls, attrs(c.globalThis, 'lateName')];
+    } finally {
+      if (!added.error) delete Object.prototype.lateName;
+    }
+  },
+  'Object.prototype gains a read-only property after construction': () => {
+    const c = new Compartment(opts({ globals: { lateFixed: 1 } }));
+    const added = errorOf(() =>
+      Object.defineProperty(Object.prototype, 'lateFixed', { value: 'inherited', writable: false, configurable: true }),
+    );
+    try {
+      return [added.error ? 'refused' : 'added', c.evaluate('lateFixed'), attrs(c.globalThis, 'lateFixed')];
+    } finally {
+      if (!added.error) delete Object.prototype.lateFixed;
+    }
+  },
   'legacy globals arg': () => new Compartment({ a: 5 }).evaluate('a'),
   'null legacy globals': () => new Compartment(null).evaluate('1'),
   'null options arg': () => errorOf(() => new Compartment({}, {}, null)),

@@ -67,7 +67,8 @@ test('private fields carry the documented names', () => {
   const c = new Compartment({ __options__: true, name: 'fields', __noNamespaceBox__: true });
   const fields = privateFields.get(c);
   for (const key of [
-    'name', 'globalTransforms', 'globalObject', 'safeEvaluate', 'resolveHook', 'importHook',
+    'name', 'globalTransforms', 'globalObject', 'safeEvaluate', 'buildGlobalObject',
+    'resolveHook', 'importHook',
     'importNowHook', 'moduleMap', 'moduleMapHook', 'importMetaHook', 'moduleRecords',
     '__shimTransforms__', 'deferredExports', 'instances', 'parentCompartment',
     'noNamespaceBox', 'compartmentImport', 'noAggregateLoadErrors',
@@ -75,7 +76,8 @@ test('private fields carry the documented names', () => {
     assert.ok(key in fields, key);
   }
   assert.equal(fields.name, 'fields');
-  assert.equal(fields.globalObject, c.globalThis);
+  const globalObject = c.globalThis;
+  assert.equal(fields.globalObject, globalObject);
   assert.equal(fields.noNamespaceBox, true);
   assert.equal(fields.parentCompartment, undefined);
   const child = c.evaluate('new Compartment()');

@@ -141,6 +141,7 @@ const arrayPop = uncurryThis(arrayPrototype.pop);
 const arrayPush = uncurryThis(arrayPrototype.push);
 const arraySlice = uncurryThis(arrayPrototype.slice);
 const arraySome = uncurryThis(arrayPrototype.some);
+const arrayEvery = uncurryThis(arrayPrototype.every);
 const arraySort = uncurryThis(arrayPrototype.sort);
 const arraySplice = uncurryThis(arrayPrototype.splice);
 const arrayUnshift = uncurryThis(arrayPrototype.unshift);
@@ -265,7 +266,7 @@ module.exports = freeze({
   // uncurried methods
   uncurryThis, isArray,
   arrayFilter, arrayForEach, arrayIncludes, arrayIndexOf, arrayJoin, arrayMap, arrayFlatMap,
-  arrayPop, arrayPush, arraySlice, arraySome, arraySort, arraySplice, arrayUnshift, arrayShift,
+  arrayPop, arrayPush, arraySlice, arraySome, arrayEvery, arraySort, arraySplice, arrayUnshift, arrayShift,
   arrayReverse, arrayConcat, iterateArray,
   mapSet, mapGet, mapHas, mapDelete, mapEntries, mapKeys, mapValues, mapForEach, iterateMap,
   setAdd, setDelete, setForEach, setHas, iterateSet,

@@ -15,9 +15,11 @@ const {
   rejectSomeDirectEvalExpressions,
 } = require('./transforms.js');
 const { makeSafeEvaluator } = require('./make-safe-evaluator.js');
+const { provideGlobalObject } = require('./private-fields.js');
 
 const provideCompartmentEvaluator = (compartmentFields, options) => {
   const { sloppyGlobalsMode = false, __moduleShimLexicals__ = undefined } = options;
+  provideGlobalObject(compartmentFields);
 
   if (__moduleShimLexicals__ === undefined && !sloppyGlobalsMode) {
     const { safeEvaluate } = compartmentFields;

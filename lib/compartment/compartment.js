@@ -11,8 +11,12 @@
 const {
   Map,
   TypeError,
+  arrayEvery,
   arrayFlatMap,
+  arrayForEach,
+  arrayIncludes,
   defineProperties,
+  defineProperty,
   freeze,
   assign,
   mapForEach,
@@ -20,11 +24,15 @@ const {
   promiseThen,
   weakmapGet,
   weakmapSet,
+  hasOwn,
+  keys,
+  objectPrototype,
+  ownKeys,
   Symbol,
 } = require('../commons.js');
 const { assert, assertEqual, q } = require('../errors/assert.js');
-const { sharedGlobalPropertyNames } = require('../lockdown/permits.js');
-const { privateFields, moduleAliases } = require('./private-fields.js');
+const { sharedGlobalPropertyNames, constantProperties } = require('../lockdown/permits.js');
+const { privateFields, moduleAliases, provideGlobalObject } = require('./private-fields.js');
 const { makeCompartmentGlobalObject } = require('./global-object.js');
 const { compartmentEvaluate } = require('./compartment-evaluate.js');
 const { makeSafeEvaluator } = require('./make-safe-evaluator.js');
@@ -61,7 +69,7 @@ const CompartmentPrototype = {
   constructor: InertCompartment,
 
   get globalThis() {
-    return fieldsOf(this).globalObject;
+    return provideGlobalObject(fieldsOf(this)).globalObject;
   },
 
   get name() {
@@ -202,17 +210,38 @@ const copyRecord = record => {
   return { __proto__: null, ...record };
 };
 
-// Endowments go straight onto the new global object: Object.assign reads the same own
-// enumerable keys with the same traps and getters as the spread ses makes first, and
-// nothing can observe the global object in between.
-const endow = (globalObject, endowments) => {
-  if (isMap(endowments)) {
-    mapForEach(endowments, (value, key) => {
-      globalObject[key] = value;
-    });
-  } else {
+// ses assigns the endowments to the new global object at construction. When the global
+// object is built later instead, the outcome must not depend on anything that may have
+// changed in between, so the lazy path is taken only for endowments whose assignment
+// just creates or overwrites a plain data property: not the three constants or
+// Symbol.unscopables (which refuse it), and no name found on Object.prototype (whose
+// setters, read-only properties and `__proto__` would take part). Any other endowment
+// builds the global object at once, so that the constructor behaves exactly like ses's,
+// errors included.
+const unscopablesSymbol = Symbol.unscopables;
+const refusedKeys = freeze([...keys(constantProperties), unscopablesSymbol]);
+const isPlainEndowment = key => !arrayIncludes(refusedKeys, key) && !(key in objectPrototype);
+const allPlainEndowments = endowments => arrayEvery(ownKeys(endowments), isPlainEndowment);
+
+// Copies vetted endowments onto the global object, with the effect the assignments had
+// when they were vetted: if Object.prototype has gained one of their names since, each
+// is defined as that assignment would then have done it.
+const endowVetted = (globalObject, endowments) => {
+  const names = ownKeys(endowments);
+  if (arrayEvery(names, key => !(key in objectPrototype))) {
     assign(globalObject, endowments);
+    return;
   }
+  arrayForEach(names, key => {
+    const value = endowments[key];
+    defineProperty(
+      globalObject,
+      key,
+      hasOwn(globalObject, key)
+        ? { value }
+        : { value, writable: true, enumerable: true, configurable: true },
+    );
+  });
 };
 
 const makeCompartmentConstructor = (
@@ -250,24 +279,37 @@ const makeCompartmentConstructor = (
 
     const compartment = this;
 
-    let safeEvaluate;
-    const { globalObject } = makeCompartmentGlobalObject({
-      intrinsics,
-      newGlobalPropertyNames: sharedGlobalPropertyNames,
-      makeCompartmentConstructor: targetMakeCompartmentConstructor,
-      markVirtualizedNativeFunction,
-      parentCompartment: compartment,
-      makeEvaluator: global => {
-        ({ safeEvaluate } = makeSafeEvaluator({
-          globalObject: global,
-          globalTransforms,
-          sloppyGlobalsMode: false,
-        }));
-        return safeEvaluate;
-      },
-    });
-
-    endow(globalObject, endowmentsOption);
+    // The global object and its evaluator are built on first use (see
+    // private-fields.js): `globalThis`, `evaluate` and the module methods ask for them.
+    // The endowments are read now, as ses reads them, into a snapshot that is copied
+    // onto the global object when it is built (see allPlainEndowments for when the
+    // global object is built at once instead).
+    const endowments = copyRecord(endowmentsOption);
+    const lazy = allPlainEndowments(endowments);
+    const buildGlobalObject = () => {
+      let safeEvaluate;
+      const { globalObject } = makeCompartmentGlobalObject({
+        intrinsics,
+        newGlobalPropertyNames: sharedGlobalPropertyNames,
+        makeCompartmentConstructor: targetMakeCompartmentConstructor,
+        markVirtualizedNativeFunction,
+        parentCompartment: compartment,
+        makeEvaluator: global => {
+          ({ safeEvaluate } = makeSafeEvaluator({
+            globalObject: global,
+            globalTransforms,
+            sloppyGlobalsMode: false,
+          }));
+          return safeEvaluate;
+        },
+      });
+      if (lazy) {
+        endowVetted(globalObject, endowments);
+      } else {
+        assign(globalObject, endowments);
+      }
+      return { globalObject, safeEvaluate };
+    };
 
     // Dynamic `import()` from a module of this compartment: the caller has already
     // resolved the specifier. Never boxes the namespace.
@@ -288,8 +330,9 @@ const makeCompartmentConstructor = (
     weakmapSet(privateFields, compartment, {
       name: `${name}`,
       globalTransforms,
-      globalObject,
-      safeEvaluate,
+      globalObject: undefined,
+      safeEvaluate: undefined,
+      buildGlobalObject,
       resolveHook,
       importHook,
       importNowHook,
@@ -305,6 +348,9 @@ const makeCompartmentConstructor = (
       compartmentImport,
       noAggregateLoadErrors,
     });
+    if (!lazy) {
+      provideGlobalObject(fieldsOf(compartment));
+    }
   }
 
   Compartment.prototype = CompartmentPrototype;

@@ -8,13 +8,18 @@
 // field names of upstream ses:
 //
 //   name                  string       the compartment's name ('<unknown>' by default)
-//   globalObject          object       the compartment's global object
+//   globalObject          object       the compartment's global object; undefined until
+//                                      first asked for through provideGlobalObject
 //   globalTransforms      Array<fn>    [...transforms, ...__shimTransforms__] (read only)
 //   safeEvaluate          (source, { localTransforms }) => completion value
 //                                      the compartment's own evaluator: applies
 //                                      localTransforms, then globalTransforms, then the
 //                                      mandatory HTML-comment / import-expression checks,
 //                                      and evaluates in the compartment's scope
+//                                      (built with the global object, on first use)
+//   buildGlobalObject     () => { globalObject, safeEvaluate } | undefined
+//                                      builds both (endowments included); cleared once
+//                                      it has succeeded
 //   resolveHook           fn | undefined
 //   importHook            fn | undefined
 //   importNowHook         fn | undefined
@@ -45,4 +50,22 @@ const { WeakMap } = require('../commons.js');
 const privateFields = new WeakMap();
 const moduleAliases = new WeakMap();
 
-module.exports = { privateFields, moduleAliases };
+// A compartment's global object and evaluator cost most of its construction, so they
+// are built when first needed: by `globalThis`, `evaluate`, and module instantiation.
+// Building runs no guest code. The fields are written only once it has succeeded, so a
+// failure part-way (a stack overflow, say) leaves the record as it was, to be tried
+// again, with nothing of the failed attempt reachable.
+// (A foreign receiver has no record: `fields` is then undefined, and is returned as is
+// so that the caller fails on it exactly as ses does.)
+const provideGlobalObject = fields => {
+  const build = fields === undefined ? undefined : fields.buildGlobalObject;
+  if (build !== undefined) {
+    const { globalObject, safeEvaluate } = build();
+    fields.globalObject = globalObject;
+    fields.safeEvaluate = safeEvaluate;
+    fields.buildGlobalObject = undefined;
+  }
+  return fields;
+};
+
+module.exports = { privateFields, moduleAliases, provideGlobalObject };

@@ -367,7 +367,6 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     __syncModuleFunctor__ !== undefined
       ? __syncModuleFunctor__
       : compartmentEvaluate(compartmentFields, functorSource, {
-          globalObject: compartmentFields.globalObject,
           transforms: __shimTransforms__,
           __moduleShimLexicals__: moduleLexicals,
         });
