@@ -286,6 +286,30 @@ export const cases = {
     const ns = c.importNow('main');
     return { keys: Object.keys(ns), ns: plainNs(ns) };
   },
+  // Reading re-exported bindings through a namespace while their module has not yet
+  // initialized them (a cycle runs `reader` first), then after, then after an update.
+  async reexportBeforeInitialization() {
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: idResolve,
+      modules: {
+        src: { source: MS('import "r"; import "reader"; export let v = 1; export function bump() { v += 1; }') },
+        r: { source: MS('export * from "src"; export { v as w } from "src";') },
+        reader: {
+          source: MS(
+            'import * as nsR from "r"; export const seen = [nsR.v, nsR.w, "v" in nsR]; ' +
+              'export const shape = Object.entries(Object.getOwnPropertyDescriptor(nsR, "v")).map(([k, x]) => k + ":" + typeof x);',
+          ),
+        },
+      },
+    });
+    const src = c.importNow('src');
+    const r = c.importNow('r');
+    const reader = c.importNow('reader');
+    const after = [r.v, r.w];
+    src.bump();
+    return { seen: reader.seen, shape: reader.shape, after, bumped: [r.v, r.w], keys: Object.keys(r) };
+  },
   async exportStarAs() {
     const c = new Compartment({
       __options__: true,

@@ -8,7 +8,13 @@
 // given (the module shim evaluating a functor program), the compartment `transforms`
 // are not applied: the shim applies `__shimTransforms__` to module programs itself.
 
-const { TypeError, arrayPush, create, freeze, getOwnPropertyDescriptors } = require('../commons.js');
+const {
+  TypeError,
+  arrayPush,
+  create,
+  freeze,
+  getOwnPropertyDescriptors,
+} = require('../commons.js');
 const {
   evadeHtmlCommentTest,
   evadeImportExpressionTest,
@@ -40,6 +46,9 @@ const provideCompartmentEvaluator = (compartmentFields, options) => {
     sloppyGlobalsMode,
   });
 };
+
+// The transform list of every compartment given none (never exposed or mutated).
+const noTransforms = freeze([]);
 
 // The local-transform lists of the common calls, made once.
 let onlyRejectDirectEval;
@@ -88,4 +97,38 @@ const compartmentEvaluate = (compartmentFields, source, options) => {
   return safeEvaluate(source, { localTransforms });
 };
 
-module.exports = { provideCompartmentEvaluator, compartmentEvaluate };
+// The module shim's call: what `compartmentEvaluate(fields, source, { transforms:
+// __shimTransforms__, __moduleShimLexicals__: moduleLexicals })` does, without the
+// options record and without copying `moduleLexicals`, which is the shim's own object,
+// already complete and never handed to anyone else.
+let moduleTransformsForNoShim;
+const evaluateModuleProgram = (compartmentFields, source, moduleLexicals) => {
+  if (typeof source !== 'string') {
+    throw TypeError('first argument of evaluate() must be a string');
+  }
+  provideGlobalObject(compartmentFields);
+  const { __shimTransforms__, globalObject } = compartmentFields;
+  let localTransforms;
+  if (__shimTransforms__ === noTransforms) {
+    if (moduleTransformsForNoShim === undefined) {
+      moduleTransformsForNoShim = freeze([rejectSomeDirectEvalExpressions]);
+    }
+    localTransforms = moduleTransformsForNoShim;
+  } else {
+    localTransforms = [...__shimTransforms__, rejectSomeDirectEvalExpressions];
+  }
+  const { safeEvaluate } = makeSafeEvaluator({
+    globalObject,
+    moduleLexicals,
+    globalTransforms: undefined,
+    sloppyGlobalsMode: false,
+  });
+  return safeEvaluate(source, { localTransforms });
+};
+
+module.exports = {
+  noTransforms,
+  provideCompartmentEvaluator,
+  compartmentEvaluate,
+  evaluateModuleProgram,
+};

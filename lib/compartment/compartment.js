@@ -34,13 +34,11 @@ const { assert, assertEqual, q } = require('../errors/assert.js');
 const { sharedGlobalPropertyNames, constantProperties } = require('../lockdown/permits.js');
 const { privateFields, moduleAliases, provideGlobalObject } = require('./private-fields.js');
 const { makeCompartmentGlobalObject } = require('./global-object.js');
-const { compartmentEvaluate } = require('./compartment-evaluate.js');
+const { compartmentEvaluate, noTransforms } = require('./compartment-evaluate.js');
 const { makeSafeEvaluator } = require('./make-safe-evaluator.js');
 const modules = require('./module-bridge.js');
 
 const identity = x => x;
-// Shared by every compartment that has no transforms (it is never exposed or mutated).
-const noTransforms = freeze([]);
 // The module map of every compartment given none (the module loader only reads it).
 const emptyModuleMap = freeze({ __proto__: null });
 

@@ -1,8 +1,8 @@
 'use strict';
 // Builds the evaluator function of one safe evaluator.
 //
-// The factory is sloppy code (it needs `with`), compiled once per evaluator with the
-// engine's original Function constructor, so it closes over nothing of ours. The scope
+// The factory is sloppy code (it needs `with`), compiled with the engine's original
+// Function constructor, so it closes over nothing of ours. The scope
 // chain seen by the guest source is, from the inside out:
 //   evalScope       the one-shot `eval` (see eval-scope.js)
 //   moduleLexicals  the module shim's lexical bindings ({} when there are none)
@@ -13,18 +13,25 @@
 // The returned function is strict and runs its argument through a direct eval, so the
 // guest gets strict script semantics, a completion value, and per-call declarations.
 
-const { FERAL_FUNCTION, apply, arrayJoin } = require('../commons.js');
+const { FERAL_FUNCTION, Map, apply, arrayJoin, mapGet, mapSet } = require('../commons.js');
 const { getScopeConstants } = require('./scope-constants.js');
 
 const constBindings = (names, from) =>
   names.length === 0 ? '' : `const {${arrayJoin(names, ',')}} = this.${from};`;
+
+// Factories by their source text. A factory closes over nothing (its scope chain comes
+// from the context it is applied to), so one compiled factory serves every evaluator
+// whose constant names are the same: nearly all of them, since few globals are ever
+// frozen. Bounded: hostile endowment names must not grow it without limit.
+const factories = new Map();
+const FACTORY_LIMIT = 256;
 
 const makeEvaluate = context => {
   const { globalObjectConstants, moduleLexicalConstants } = getScopeConstants(
     context.globalObject,
     context.moduleLexicals,
   );
-  const factory = FERAL_FUNCTION(`
+  const factorySource = `
 with (this.scopeTerminator) {
   with (this.globalObject) {
     with (this.moduleLexicals) {
@@ -39,7 +46,12 @@ with (this.scopeTerminator) {
     }
   }
 }
-`);
+`;
+  let factory = mapGet(factories, factorySource);
+  if (factory === undefined) {
+    factory = FERAL_FUNCTION(factorySource);
+    if (factories.size < FACTORY_LIMIT) mapSet(factories, factorySource, factory);
+  }
   return apply(factory, context, []);
 };
 

@@ -1,7 +1,14 @@
 'use strict';
-// Module instances. An instance is `{ notifiers, exportsProxy, execute }`:
+// Module instances. An instance is `{ notifiers, reexportDescriptors, exportsProxy,
+// execute }`:
 // - `notifiers[exportName](update)` subscribes an importer's update function to one
 //   export (`'*'` hands over the raw exports target);
+// - `reexportDescriptors[exportName]` is the namespace property a module that
+//   re-exports that name defines: a frozen getter of the binding's current value,
+//   `undefined` before it is initialized. It reads what a getter mirroring the value
+//   through `notifiers` would hold (updates are pushed synchronously, and no other code
+//   runs between a binding's change and its subscribers' updates), without a
+//   subscription or a closure per re-exporting module;
 // - `exportsProxy` is the module's namespace proxy (module-proxy.js);
 // - `execute()` runs the module once; later calls rethrow the error of the first run,
 //   if any.
@@ -35,16 +42,20 @@ const {
 const { q } = require('../errors/assert.js');
 const { getDeferredExports } = require('./module-proxy.js');
 
-// The compartment room's evaluator, loaded on first use (it requires this room's
-// modules in turn).
-let compartmentEvaluateImpl;
-const compartmentEvaluate = (compartmentFields, source, options) => {
-  if (compartmentEvaluateImpl === undefined) {
+// The compartment room's evaluator of module programs, loaded on first use (it requires
+// this room's modules in turn).
+let evaluateModuleProgramImpl;
+const evaluateModuleProgram = (compartmentFields, source, moduleLexicals) => {
+  if (evaluateModuleProgramImpl === undefined) {
     // eslint-disable-next-line global-require
-    ({ compartmentEvaluate: compartmentEvaluateImpl } = require('../compartment/compartment-evaluate.js'));
+    ({ evaluateModuleProgram: evaluateModuleProgramImpl } = require('../compartment/compartment-evaluate.js'));
   }
-  return compartmentEvaluateImpl(compartmentFields, source, options);
+  return evaluateModuleProgramImpl(compartmentFields, source, moduleLexicals);
 };
+
+// The namespace property of a re-exported binding whose current value `peek` returns.
+const reexportDescriptor = peek =>
+  freeze({ get: freeze(peek), set: undefined, enumerable: true, configurable: false });
 
 /**
  * An instance of a virtual module source `{ imports, exports, execute }`: each export
@@ -66,6 +77,7 @@ const makeVirtualModuleInstance = (
   );
 
   const notifiers = create(null);
+  const reexportDescriptors = create(null);
 
   if (moduleSource.exports) {
     const { exports } = moduleSource;
@@ -92,6 +104,7 @@ const makeVirtualModuleInstance = (
         arrayPush(subscribers, update);
         update(value);
       };
+      reexportDescriptors[name] = reexportDescriptor(() => value);
     });
     // `import * as x` of a virtual module reads the target itself.
     notifiers['*'] = update => {
@@ -120,7 +133,7 @@ const makeVirtualModuleInstance = (
     }
   };
 
-  return freeze({ notifiers, exportsProxy, execute });
+  return freeze({ notifiers, reexportDescriptors, exportsProxy, execute });
 };
 
 /**
@@ -142,7 +155,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   } = moduleSource;
 
   const compartmentFields = weakmapGet(privateFields, compartment);
-  const { __shimTransforms__, resolveHook, importMetaHook, compartmentImport } =
+  const { resolveHook, importMetaHook, compartmentImport } =
     compartmentFields;
 
   const { exportsProxy, exportsTarget, activate } = getDeferredExports(
@@ -165,6 +178,8 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   const localBindings = create(null);
   // exportName -> notify(update): how importers subscribe.
   const notifiers = create(null);
+  // exportName -> namespace property for the modules that re-export it.
+  const reexportDescriptors = create(null);
 
   const importMeta = create(null);
   if (descriptorMeta) {
@@ -216,7 +231,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           arrayPush(waiting, update);
         }
       };
-      binding = { get, notify };
+      binding = { get, notify, reexport: reexportDescriptor(() => value) };
       localBindings[localName] = binding;
       onceVar[localName] = init;
     }
@@ -227,6 +242,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       configurable: false,
     };
     notifiers[exportName] = binding.notify;
+    reexportDescriptors[exportName] = binding.reexport;
   });
 
   arrayForEach(entries(liveExportMap), ([exportName, [localName, setProxyTrap]]) => {
@@ -269,7 +285,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           subscriber(value);
         }
       };
-      binding = { get, notify };
+      binding = { get, notify, reexport: reexportDescriptor(() => value) };
       localBindings[localName] = binding;
       if (setProxyTrap) {
         defineProperty(moduleLexicals, localName, {
@@ -288,20 +304,27 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       configurable: false,
     };
     notifiers[exportName] = binding.notify;
+    reexportDescriptors[exportName] = binding.reexport;
   });
 
   notifiers['*'] = update => {
     update(exportsTarget);
   };
 
-  // An export this module takes from another (re-export or `export *`): subscribe to
-  // the source's notifier and mirror its value. A name already exported here wins;
-  // `false` marks a name made ambiguous by two `export *` sources.
-  const wireUpExportNotifier = (exportName, notify) => {
+  // An export this module takes from another (re-export or `export *`): pass on the
+  // source's notifier and define the source's re-export descriptor. A name already
+  // exported here wins; `false` marks a name made ambiguous by two `export *` sources.
+  // (Without a descriptor, as for `'*'`, the value is mirrored through a subscription.)
+  const wireUpExportNotifier = (exportName, notify, descriptor) => {
     if (notifiers[exportName] || notify === false) {
       return;
     }
     notifiers[exportName] = notify;
+    if (descriptor !== undefined) {
+      exportsProps[exportName] = descriptor;
+      reexportDescriptors[exportName] = descriptor;
+      return;
+    }
     let value;
     notify(newValue => {
       value = newValue;
@@ -319,13 +342,14 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   // updateRecord: iterable of [specifier, iterable of [importName, updaters[]]] (arrays or
   // Maps, as generated functors produce).
   function imports(updateRecord) {
-    // Candidates for `export *`; `default` never is one.
+    // Candidates for `export *` (name -> the instance providing it); `default` never
+    // is one.
     const starCandidates = create(null);
     starCandidates.default = false;
     for (const [specifier, importUpdaters] of updateRecord) {
       const instance = mapGet(importedInstances, specifier);
       instance.execute();
-      const { notifiers: importNotifiers } = instance;
+      const { notifiers: importNotifiers, reexportDescriptors: importDescriptors } = instance;
       for (const [importName, updaters] of importUpdaters) {
         const importNotify = importNotifiers[importName];
         if (!importNotify) {
@@ -338,20 +362,38 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
         }
       }
       if (arrayIncludes(exportAlls, specifier)) {
-        for (const [name, importNotify] of entries(importNotifiers)) {
+        const names = keys(importNotifiers);
+        for (let i = 0; i < names.length; i += 1) {
+          const name = names[i];
           // A second source for the same name makes it ambiguous: dropped.
-          starCandidates[name] = starCandidates[name] === undefined ? importNotify : false;
+          starCandidates[name] = starCandidates[name] === undefined ? instance : false;
         }
       }
       if (reexportMap[specifier]) {
         // Wired now, so that they are already there for modules in a cycle.
         for (const [importName, exportName] of reexportMap[specifier]) {
-          wireUpExportNotifier(exportName, importNotifiers[importName]);
+          wireUpExportNotifier(
+            exportName,
+            importNotifiers[importName],
+            importDescriptors === undefined ? undefined : importDescriptors[importName],
+          );
         }
       }
     }
-    for (const [exportName, notify] of entries(starCandidates)) {
-      wireUpExportNotifier(exportName, notify);
+    const candidateNames = keys(starCandidates);
+    for (let i = 0; i < candidateNames.length; i += 1) {
+      const name = candidateNames[i];
+      const source = starCandidates[name];
+      if (source === false) {
+        wireUpExportNotifier(name, false, undefined);
+      } else {
+        const { notifiers: sourceNotifiers, reexportDescriptors: sourceDescriptors } = source;
+        wireUpExportNotifier(
+          name,
+          sourceNotifiers[name],
+          sourceDescriptors === undefined ? undefined : sourceDescriptors[name],
+        );
+      }
     }
     // Export names are strings, so sorting the keys gives the spec's order.
     arrayForEach(arraySort(keys(exportsProps)), name =>
@@ -366,10 +408,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   let pendingFunctor =
     __syncModuleFunctor__ !== undefined
       ? __syncModuleFunctor__
-      : compartmentEvaluate(compartmentFields, functorSource, {
-          transforms: __shimTransforms__,
-          __moduleShimLexicals__: moduleLexicals,
-        });
+      : evaluateModuleProgram(compartmentFields, functorSource, moduleLexicals);
 
   let failed = false;
   let failure;
@@ -397,7 +436,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     }
   };
 
-  return freeze({ notifiers, exportsProxy, execute });
+  return freeze({ notifiers, reexportDescriptors, exportsProxy, execute });
 };
 
 module.exports = freeze({ makeModuleInstance, makeVirtualModuleInstance });
