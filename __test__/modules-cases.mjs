@@ -310,6 +310,27 @@ export const cases = {
     src.bump();
     return { seen: reader.seen, shape: reader.shape, after, bumped: [r.v, r.w], keys: Object.keys(r) };
   },
+  // Globals that are constants when a module is linked are bound as constants in its
+  // evaluator: assigning one fails as an assignment to a constant, in both loaders.
+  async constantGlobalsInModules() {
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: idResolve,
+      modules: {
+        main: {
+          source: MS(
+            'let caught = []; for (const f of [() => { fixedGlobal = 2; }, () => { writableGlobal = 3; }]) ' +
+              '{ try { f(); caught.push("ok"); } catch (e) { caught.push(e.name + ": " + e.message); } } ' +
+              'export { caught }; export const seen = [fixedGlobal, writableGlobal, typeof Infinity];',
+          ),
+        },
+      },
+    });
+    Object.defineProperty(c.globalThis, 'fixedGlobal', { value: 1, writable: false, configurable: false });
+    c.globalThis.writableGlobal = 1;
+    const ns = c.importNow('main');
+    return { caught: ns.caught, seen: ns.seen };
+  },
   async exportStarAs() {
     const c = new Compartment({
       __options__: true,

@@ -109,11 +109,15 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals) => {
   provideGlobalObject(compartmentFields);
   const { __shimTransforms__, globalObject } = compartmentFields;
   let localTransforms;
+  // Without shim transforms the evaluator runs exactly `source` (the direct-eval check
+  // does not change it) and nothing else: it need only consider the names it contains.
+  let onlySource;
   if (__shimTransforms__ === noTransforms) {
     if (moduleTransformsForNoShim === undefined) {
       moduleTransformsForNoShim = freeze([rejectSomeDirectEvalExpressions]);
     }
     localTransforms = moduleTransformsForNoShim;
+    onlySource = source;
   } else {
     localTransforms = [...__shimTransforms__, rejectSomeDirectEvalExpressions];
   }
@@ -122,6 +126,7 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals) => {
     moduleLexicals,
     globalTransforms: undefined,
     sloppyGlobalsMode: false,
+    onlySource,
   });
   return safeEvaluate(source, { localTransforms });
 };

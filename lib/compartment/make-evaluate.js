@@ -26,10 +26,13 @@ const constBindings = (names, from) =>
 const factories = new Map();
 const FACTORY_LIMIT = 256;
 
-const makeEvaluate = context => {
+// `onlySource`: the one source this evaluator will run, when that is known (see
+// scope-constants.js).
+const makeEvaluate = (context, onlySource = undefined) => {
   const { globalObjectConstants, moduleLexicalConstants } = getScopeConstants(
     context.globalObject,
     context.moduleLexicals,
+    onlySource,
   );
   const factorySource = `
 with (this.scopeTerminator) {

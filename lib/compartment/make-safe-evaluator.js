@@ -26,6 +26,9 @@ const makeSafeEvaluator = ({
   moduleLexicals = {},
   globalTransforms = [],
   sloppyGlobalsMode = false,
+  // The only source this evaluator will be given, if the caller knows it and no
+  // transform can change it (lets the evaluator skip globals that source never names).
+  onlySource = undefined,
 }) => {
   // Everything is built on first use: a compartment that never evaluates compiles
   // nothing and allocates nothing more than this closure.
@@ -44,7 +47,7 @@ const makeSafeEvaluator = ({
       globalObject,
       scopeTerminator,
     });
-    evaluate = makeEvaluate(evaluateContext);
+    evaluate = makeEvaluate(evaluateContext, onlySource);
   };
 
   // The compartment transforms, flattened once. `undefined` (as the module shim passes)

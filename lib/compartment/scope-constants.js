@@ -16,6 +16,7 @@ const {
   regexpTest,
   setHas,
   freeze,
+  stringIncludes,
 } = require('../commons.js');
 
 // Keywords, future reserved words, literals and the names that cannot be rebound in
@@ -59,12 +60,16 @@ const isImmutableData = desc =>
   desc.writable === false &&
   hasOwn(desc, 'value');
 
-const constantNames = (obj, excluded) => {
+// `usedIn`, when given, is the only text the evaluator will ever run: a name it does not
+// contain can never be looked up, so whether it would be bound as a constant is
+// unobservable, and its descriptor need not be read.
+const constantNames = (obj, excluded, usedIn) => {
   const names = getOwnPropertyNames(obj);
   const constants = [];
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
     if (
+      (usedIn === undefined || stringIncludes(usedIn, name)) &&
       (excluded === undefined || !setHas(excluded, name)) &&
       isMemoizedIdentifierName(name) &&
       isImmutableData(getOwnPropertyDescriptor(obj, name))
@@ -75,12 +80,13 @@ const constantNames = (obj, excluded) => {
   return constants;
 };
 
-const getScopeConstants = (globalObject, moduleLexicals = {}) => {
+const getScopeConstants = (globalObject, moduleLexicals = {}, usedIn = undefined) => {
   const moduleLexicalNames = getOwnPropertyNames(moduleLexicals);
-  const moduleLexicalConstants = constantNames(moduleLexicals, undefined);
+  const moduleLexicalConstants = constantNames(moduleLexicals, undefined, usedIn);
   const globalObjectConstants = constantNames(
     globalObject,
     moduleLexicalNames.length === 0 ? undefined : new Set(moduleLexicalNames),
+    usedIn,
   );
   return { globalObjectConstants, moduleLexicalConstants };
 };
