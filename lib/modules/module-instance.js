@@ -41,6 +41,7 @@ const {
 } = require('../commons.js');
 const { q } = require('../errors/assert.js');
 const { getDeferredExports } = require('./module-proxy.js');
+const { eagerProgramOf } = require('./module-source.js');
 
 // The compartment room's evaluator of module programs, loaded on first use (it requires
 // this room's modules in turn).
@@ -339,47 +340,43 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     };
   };
 
-  // updateRecord: iterable of [specifier, iterable of [importName, updaters[]]] (arrays or
-  // Maps, as generated functors produce).
-  function imports(updateRecord) {
-    // Candidates for `export *` (name -> the instance providing it); `default` never
-    // is one.
-    const starCandidates = create(null);
-    starCandidates.default = false;
-    for (const [specifier, importUpdaters] of updateRecord) {
-      const instance = mapGet(importedInstances, specifier);
-      instance.execute();
-      const { notifiers: importNotifiers, reexportDescriptors: importDescriptors } = instance;
-      for (const [importName, updaters] of importUpdaters) {
-        const importNotify = importNotifiers[importName];
-        if (!importNotify) {
-          throw SyntaxError(
-            `The requested module '${specifier}' does not provide an export named '${importName}'`,
-          );
-        }
-        for (const updater of updaters) {
-          importNotify(updater);
-        }
+  // What one imported module gives this one, once it has executed: the importer's
+  // updaters, the `export *` candidates, and the named re-exports.
+  const wireImport = (specifier, importUpdaters, instance, starCandidates) => {
+    const { notifiers: importNotifiers, reexportDescriptors: importDescriptors } = instance;
+    for (const [importName, updaters] of importUpdaters) {
+      const importNotify = importNotifiers[importName];
+      if (!importNotify) {
+        throw SyntaxError(
+          `The requested module '${specifier}' does not provide an export named '${importName}'`,
+        );
       }
-      if (arrayIncludes(exportAlls, specifier)) {
-        const names = keys(importNotifiers);
-        for (let i = 0; i < names.length; i += 1) {
-          const name = names[i];
-          // A second source for the same name makes it ambiguous: dropped.
-          starCandidates[name] = starCandidates[name] === undefined ? instance : false;
-        }
-      }
-      if (reexportMap[specifier]) {
-        // Wired now, so that they are already there for modules in a cycle.
-        for (const [importName, exportName] of reexportMap[specifier]) {
-          wireUpExportNotifier(
-            exportName,
-            importNotifiers[importName],
-            importDescriptors === undefined ? undefined : importDescriptors[importName],
-          );
-        }
+      for (const updater of updaters) {
+        importNotify(updater);
       }
     }
+    if (arrayIncludes(exportAlls, specifier)) {
+      const names = keys(importNotifiers);
+      for (let i = 0; i < names.length; i += 1) {
+        const name = names[i];
+        // A second source for the same name makes it ambiguous: dropped.
+        starCandidates[name] = starCandidates[name] === undefined ? instance : false;
+      }
+    }
+    if (reexportMap[specifier]) {
+      // Wired now, so that they are already there for modules in a cycle.
+      for (const [importName, exportName] of reexportMap[specifier]) {
+        wireUpExportNotifier(
+          exportName,
+          importNotifiers[importName],
+          importDescriptors === undefined ? undefined : importDescriptors[importName],
+        );
+      }
+    }
+  };
+
+  // Once every import is wired: the `export *` names, then the namespace's properties.
+  const completeExports = starCandidates => {
     const candidateNames = keys(starCandidates);
     for (let i = 0; i < candidateNames.length; i += 1) {
       const name = candidateNames[i];
@@ -401,14 +398,39 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     );
     freeze(exportsTarget);
     activate();
+  };
+
+  // updateRecord: iterable of [specifier, iterable of [importName, updaters[]]] (arrays or
+  // Maps, as generated functors produce). Kept small: its frame is on the stack once per
+  // level of a chain of imports (each dependency executes inside this call), so the
+  // wiring is done in helpers that return before the next dependency runs.
+  function imports(updateRecord) {
+    // Candidates for `export *` (name -> the instance providing it); `default` never
+    // is one.
+    const starCandidates = create(null);
+    starCandidates.default = false;
+    for (const [specifier, importUpdaters] of updateRecord) {
+      const instance = mapGet(importedInstances, specifier);
+      instance.execute();
+      wireImport(specifier, importUpdaters, instance, starCandidates);
+    }
+    completeExports(starCandidates);
   }
 
   // The functor is made now, at link time: a program that fails the evaluator's checks
   // fails the whole graph before anything runs.
+  // A record made by this package's ModuleSource has an eager form of its program, whose
+  // functor takes the five values positionally (see module-source.js).
+  const eagerProgram =
+    __syncModuleFunctor__ === undefined ? eagerProgramOf(moduleSource) : undefined;
   let pendingFunctor =
     __syncModuleFunctor__ !== undefined
       ? __syncModuleFunctor__
-      : evaluateModuleProgram(compartmentFields, functorSource, moduleLexicals);
+      : evaluateModuleProgram(
+          compartmentFields,
+          eagerProgram !== undefined ? eagerProgram : functorSource,
+          moduleLexicals,
+        );
 
   let failed = false;
   let failure;
@@ -417,15 +439,19 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       const functor = pendingFunctor;
       pendingFunctor = null;
       try {
-        functor(
-          freeze({
-            imports: freeze(imports),
-            onceVar: freeze(onceVar),
-            liveVar: freeze(liveVar),
-            import: dynamicImport,
-            importMeta,
-          }),
-        );
+        if (eagerProgram !== undefined) {
+          functor(freeze(imports), freeze(liveVar), freeze(onceVar), dynamicImport, importMeta);
+        } else {
+          functor(
+            freeze({
+              imports: freeze(imports),
+              onceVar: freeze(onceVar),
+              liveVar: freeze(liveVar),
+              import: dynamicImport,
+              importMeta,
+            }),
+          );
+        }
       } catch (error) {
         failed = true;
         failure = error;

@@ -9,8 +9,14 @@
 const {
   TypeError,
   SyntaxError,
+  WeakMap,
   create,
   freeze,
+  stringRepeat,
+  stringSlice,
+  stringStartsWith,
+  weakmapGet,
+  weakmapSet,
   setPrototypeOf,
   arrayPush,
   arrayJoin,
@@ -108,6 +114,39 @@ const freezeNames = names => {
   return freeze(out);
 };
 
+// --- the eager form of a program ----------------------------------------------------
+//
+// `__syncModuleProgram__` is an arrow: V8 pre-parses it when the program is evaluated
+// and parses it again, in full, when the functor is first called. The module loader of
+// this package evaluates instead an equivalent program whose functor is a parenthesized
+// function expression, which V8 compiles once, eagerly. It takes the five values as
+// positional parameters, and its head is padded to the arrow head's length, so every
+// line and column of the module's code is where it is in `__syncModuleProgram__`.
+// (The module code itself runs in the same strict inner function either way.)
+const ARROW_HEAD =
+  '({imports:$h\u034f_imports,liveVar:$h\u034f_live,onceVar:$h\u034f_once,import:$h\u034f_import,importMeta:$h\u034f____meta})=>';
+const EAGER_HEAD_TEXT =
+  '(function($h\u034f_imports,$h\u034f_live,$h\u034f_once,$h\u034f_import,$h\u034f____meta){return';
+// ModuleSource -> length of its program up to and excluding the closing "\n})()\n".
+const eagerProgramEnds = new WeakMap();
+
+/**
+ * The eager program of a ModuleSource made here (undefined for any other record):
+ * evaluating it gives `functor(imports, liveVar, onceVar, import, importMeta)`.
+ */
+const eagerProgramOf = record => {
+  const end = weakmapGet(eagerProgramEnds, record);
+  if (end === undefined) {
+    return undefined;
+  }
+  const program = record.__syncModuleProgram__;
+  return `${EAGER_HEAD_TEXT}${stringRepeat(' ', ARROW_HEAD.length - EAGER_HEAD_TEXT.length)}${stringSlice(
+    program,
+    ARROW_HEAD.length,
+    end,
+  )}\n})()})${stringSlice(program, end + 5)}`;
+};
+
 function AbstractModuleSource() {
   // Nothing to initialize; present so `super()` and instanceof chains work.
 }
@@ -149,6 +188,7 @@ function ModuleSource(source, opts = {}) {
   }
 
   let program = `${result.functorHead}${result.body}\n})()\n`;
+  const programEnd = result.functorHead.length + result.body.length;
   const href = sanitizeSourceUrl(sourceUrl);
   if (href) {
     program += `//# sourceURL=${href}\n`;
@@ -177,6 +217,9 @@ function ModuleSource(source, opts = {}) {
   this.__needsImport__ = result.needsImport;
   this.__needsImportMeta__ = result.needsImportMeta;
   freeze(this);
+  if (stringStartsWith(program, ARROW_HEAD)) {
+    weakmapSet(eagerProgramEnds, this, programEnd);
+  }
 }
 
 setPrototypeOf(ModuleSource, AbstractModuleSource);
@@ -186,4 +229,4 @@ freeze(AbstractModuleSource.prototype);
 freeze(ModuleSource.prototype);
 freeze(ModuleSource);
 
-module.exports = freeze({ ModuleSource, AbstractModuleSource });
+module.exports = freeze({ ModuleSource, AbstractModuleSource, eagerProgramOf });
