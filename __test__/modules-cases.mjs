@@ -321,15 +321,17 @@ export const cases = {
           source: MS(
             'let caught = []; for (const f of [() => { fixedGlobal = 2; }, () => { writableGlobal = 3; }]) ' +
               '{ try { f(); caught.push("ok"); } catch (e) { caught.push(e.name + ": " + e.message); } } ' +
-              'export { caught }; export const seen = [fixedGlobal, writableGlobal, typeof Infinity];',
+              'export { caught }; export const seen = [fixedGlobal, writableGlobal, typeof Infinity]; ' +
+              'export const escaped = (() => { try { onlyEsc\\u0061ped = 4; return "ok"; } catch (e) { return e.message; } })();',
           ),
         },
       },
     });
     Object.defineProperty(c.globalThis, 'fixedGlobal', { value: 1, writable: false, configurable: false });
+    Object.defineProperty(c.globalThis, 'onlyEscaped', { value: 1, writable: false, configurable: false });
     c.globalThis.writableGlobal = 1;
     const ns = c.importNow('main');
-    return { caught: ns.caught, seen: ns.seen };
+    return { caught: ns.caught, seen: ns.seen, escaped: ns.escaped };
   },
   async exportStarAs() {
     const c = new Compartment({

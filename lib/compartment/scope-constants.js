@@ -81,6 +81,11 @@ const constantNames = (obj, excluded, usedIn) => {
 };
 
 const getScopeConstants = (globalObject, moduleLexicals = {}, usedIn = undefined) => {
+  // An identifier may be spelled with escapes (`\u0041rray` is `Array`): text that has
+  // any gets no shortcut.
+  if (usedIn !== undefined && stringIncludes(usedIn, '\\u')) {
+    usedIn = undefined;
+  }
   const moduleLexicalNames = getOwnPropertyNames(moduleLexicals);
   const moduleLexicalConstants = constantNames(moduleLexicals, undefined, usedIn);
   const globalObjectConstants = constantNames(
