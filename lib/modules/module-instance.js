@@ -341,8 +341,9 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   };
 
   // What one imported module gives this one, once it has executed: the importer's
-  // updaters, the `export *` candidates, and the named re-exports.
-  const wireImport = (specifier, importUpdaters, instance, starCandidates) => {
+  // updaters, the named re-exports, and (recorded in `starSources`, in order) the
+  // modules whose names `export *` takes.
+  const wireImport = (specifier, importUpdaters, instance, starSources) => {
     const { notifiers: importNotifiers, reexportDescriptors: importDescriptors } = instance;
     for (const [importName, updaters] of importUpdaters) {
       const importNotify = importNotifiers[importName];
@@ -356,12 +357,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       }
     }
     if (arrayIncludes(exportAlls, specifier)) {
-      const names = keys(importNotifiers);
-      for (let i = 0; i < names.length; i += 1) {
-        const name = names[i];
-        // A second source for the same name makes it ambiguous: dropped.
-        starCandidates[name] = starCandidates[name] === undefined ? instance : false;
-      }
+      arrayPush(starSources, instance);
     }
     if (reexportMap[specifier]) {
       // Wired now, so that they are already there for modules in a cycle.
@@ -375,27 +371,56 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     }
   };
 
+  // Takes `name` from the module `source` (through `export *`).
+  const wireUpStarExport = (name, source) => {
+    const { notifiers: sourceNotifiers, reexportDescriptors: sourceDescriptors } = source;
+    wireUpExportNotifier(
+      name,
+      sourceNotifiers[name],
+      sourceDescriptors === undefined ? undefined : sourceDescriptors[name],
+    );
+  };
+
   // Once every import is wired: the `export *` names, then the namespace's properties.
-  const completeExports = starCandidates => {
-    const candidateNames = keys(starCandidates);
-    for (let i = 0; i < candidateNames.length; i += 1) {
-      const name = candidateNames[i];
-      const source = starCandidates[name];
-      if (source === false) {
-        wireUpExportNotifier(name, false, undefined);
-      } else {
-        const { notifiers: sourceNotifiers, reexportDescriptors: sourceDescriptors } = source;
-        wireUpExportNotifier(
-          name,
-          sourceNotifiers[name],
-          sourceDescriptors === undefined ? undefined : sourceDescriptors[name],
-        );
+  // (A source's notifiers do not change meanwhile: each has either executed, or is
+  // suspended up the stack in a cycle.)
+  const completeExports = starSources => {
+    if (starSources.length === 1) {
+      // One source: no name can be ambiguous. `default` is never taken.
+      const [source] = starSources;
+      const names = keys(source.notifiers);
+      for (let i = 0; i < names.length; i += 1) {
+        if (names[i] !== 'default') {
+          wireUpStarExport(names[i], source);
+        }
+      }
+    } else if (starSources.length > 1) {
+      // name -> the one source providing it, or false when two do (ambiguous: dropped).
+      const candidates = create(null);
+      candidates.default = false;
+      for (let s = 0; s < starSources.length; s += 1) {
+        const names = keys(starSources[s].notifiers);
+        for (let i = 0; i < names.length; i += 1) {
+          const name = names[i];
+          candidates[name] = candidates[name] === undefined ? starSources[s] : false;
+        }
+      }
+      const candidateNames = keys(candidates);
+      for (let i = 0; i < candidateNames.length; i += 1) {
+        const name = candidateNames[i];
+        const source = candidates[name];
+        if (source === false) {
+          wireUpExportNotifier(name, false, undefined);
+        } else {
+          wireUpStarExport(name, source);
+        }
       }
     }
     // Export names are strings, so sorting the keys gives the spec's order.
-    arrayForEach(arraySort(keys(exportsProps)), name =>
-      defineProperty(exportsTarget, name, exportsProps[name]),
-    );
+    const exportNames = arraySort(keys(exportsProps));
+    for (let i = 0; i < exportNames.length; i += 1) {
+      defineProperty(exportsTarget, exportNames[i], exportsProps[exportNames[i]]);
+    }
     freeze(exportsTarget);
     activate();
   };
@@ -405,16 +430,13 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   // level of a chain of imports (each dependency executes inside this call), so the
   // wiring is done in helpers that return before the next dependency runs.
   function imports(updateRecord) {
-    // Candidates for `export *` (name -> the instance providing it); `default` never
-    // is one.
-    const starCandidates = create(null);
-    starCandidates.default = false;
+    const starSources = [];
     for (const [specifier, importUpdaters] of updateRecord) {
       const instance = mapGet(importedInstances, specifier);
       instance.execute();
-      wireImport(specifier, importUpdaters, instance, starCandidates);
+      wireImport(specifier, importUpdaters, instance, starSources);
     }
-    completeExports(starCandidates);
+    completeExports(starSources);
   }
 
   // The functor is made now, at link time: a program that fails the evaluator's checks
