@@ -19,22 +19,7 @@ const { getScopeConstants } = require('./scope-constants.js');
 const constBindings = (names, from) =>
   names.length === 0 ? '' : `const {${arrayJoin(names, ',')}} = this.${from};`;
 
-// Factories by their source text. A factory closes over nothing (its scope chain comes
-// from the context it is applied to), so one compiled factory serves every evaluator
-// whose constant names are the same: nearly all of them, since few globals are ever
-// frozen. Bounded: hostile endowment names must not grow it without limit.
-const factories = new Map();
-const FACTORY_LIMIT = 256;
-
-// `onlySource`: the one source this evaluator will run, when that is known (see
-// scope-constants.js).
-const makeEvaluate = (context, onlySource = undefined) => {
-  const { globalObjectConstants, moduleLexicalConstants } = getScopeConstants(
-    context.globalObject,
-    context.moduleLexicals,
-    onlySource,
-  );
-  const factorySource = `
+const makeFactorySource = (globalObjectConstants, moduleLexicalConstants) => `
 with (this.scopeTerminator) {
   with (this.globalObject) {
     with (this.moduleLexicals) {
@@ -50,10 +35,28 @@ with (this.scopeTerminator) {
   }
 }
 `;
-  let factory = mapGet(factories, factorySource);
+
+// Factories by their constant names. A factory closes over nothing (its scope chain
+// comes from the context it is applied to), so one compiled factory serves every
+// evaluator whose constant names are the same: nearly all of them, since few globals
+// are ever frozen. Bounded: hostile endowment names must not grow it without limit.
+// (Names are identifiers, so neither ',' nor '|' can make two lists share a key.)
+const factories = new Map();
+const FACTORY_LIMIT = 256;
+
+// `onlySource`: the one source this evaluator will run, when that is known (see
+// scope-constants.js).
+const makeEvaluate = (context, onlySource = undefined) => {
+  const { globalObjectConstants, moduleLexicalConstants } = getScopeConstants(
+    context.globalObject,
+    context.moduleLexicals,
+    onlySource,
+  );
+  const key = `${arrayJoin(globalObjectConstants, ',')}|${arrayJoin(moduleLexicalConstants, ',')}`;
+  let factory = mapGet(factories, key);
   if (factory === undefined) {
-    factory = FERAL_FUNCTION(factorySource);
-    if (factories.size < FACTORY_LIMIT) mapSet(factories, factorySource, factory);
+    factory = FERAL_FUNCTION(makeFactorySource(globalObjectConstants, moduleLexicalConstants));
+    if (factories.size < FACTORY_LIMIT) mapSet(factories, key, factory);
   }
   return apply(factory, context, []);
 };
