@@ -1,0 +1,101 @@
+// The loader evaluates an eager form of the programs our ModuleSource makes (see
+// lib/modules/module-source.js). It must lay out every line exactly as
+// __syncModuleProgram__ does, and module code must behave, and report positions, the
+// same whichever form runs. A copy of a record (not made by our constructor) takes the
+// arrow form, so the two can be compared side by side. After lockdown, in process.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import 'ses';
+import { ModuleSource } from 'ses/module-source';
+
+const require = createRequire(import.meta.url);
+const { eagerProgramOf } = require('../lib/modules/module-source.js');
+
+// Unsafe error taming, so that module errors carry their stacks.
+lockdown({ errorTaming: 'unsafe' });
+
+const samples = [
+  'export default 1;',
+  'export const x = 1; export function f() { return x; }',
+  'import { a } from "a";\nexport let b = a;\nb += 1;\n\nexport * from "c";',
+  '/* first line has code */ const y = 2; export { y };\nthrow Error("line 2");',
+  'export default class {}\n//# sourceURL=inner.js',
+];
+
+test('the eager program keeps every line of __syncModuleProgram__ at its length', () => {
+  for (const text of samples) {
+    for (const url of [undefined, 'file:///eager/sample.js']) {
+      const ms = new ModuleSource(text, url);
+      const eager = eagerProgramOf(ms);
+      assert.equal(typeof eager, 'string');
+      const arrowLines = ms.__syncModuleProgram__.split('\n');
+      const eagerLines = eager.split('\n');
+      assert.equal(eagerLines.length, arrowLines.length, text);
+      for (let i = 0; i < arrowLines.length; i += 1) {
+        if (arrowLines[i] === '})()') {
+          assert.equal(eagerLines[i], '})()})');
+        } else if (i === 0) {
+          assert.equal(eagerLines[0].length, arrowLines[0].length);
+          assert.ok(eagerLines[0].startsWith('(function('));
+        } else {
+          assert.equal(eagerLines[i], arrowLines[i]);
+        }
+      }
+    }
+  }
+});
+
+test('only records made by our constructor have an eager form', () => {
+  const ms = new ModuleSource('export default 1;');
+  assert.equal(eagerProgramOf({ ...ms }), undefined);
+  assert.equal(eagerProgramOf(Object.create(ms)), undefined);
+  assert.equal(eagerProgramOf({ __syncModuleProgram__: ms.__syncModuleProgram__ }), undefined);
+});
+
+// Loads `text` as module 'm' of a fresh compartment, either through the record itself
+// (eager form) or through a plain copy of it (arrow form).
+const load = (text, form, url = 'file:///eager/m.js') => {
+  const ms = new ModuleSource(text, url);
+  const source = form === 'eager' ? ms : { ...ms };
+  const c = new Compartment({
+    __options__: true,
+    resolveHook: s => s,
+    modules: { m: { source }, dep: { source: new ModuleSource('export let n = 1; export const inc = () => { n += 1; };') } },
+  });
+  return c;
+};
+
+test('module code behaves the same in both forms', () => {
+  const text = [
+    'import { n, inc } from "dep";',
+    'export let seen = [typeof this, typeof arguments, n];',
+    'inc();',
+    'seen.push(n);',
+    'export function strict() { return this; }',
+    'export default (() => { try { undeclared = 1; return "sloppy"; } catch (e) { return e.name; } })();',
+  ].join('\n');
+  const results = ['eager', 'arrow'].map(form => {
+    const ns = load(text, form).importNow('m');
+    const { strict } = ns;
+    return { seen: ns.seen, strict: strict(), def: ns.default, keys: Object.keys(ns) };
+  });
+  assert.deepEqual(results[0], results[1]);
+  assert.deepEqual(results[0].seen, ['undefined', 'object', 1, 2]);
+});
+
+test('errors thrown by module code report the same positions in both forms', () => {
+  const text = 'const a = 1; export const early = a;\n\n  export const b = (() => { throw new RangeError("at line 3"); })();';
+  const frames = ['eager', 'arrow'].map(form => {
+    try {
+      load(text, form).importNow('m');
+      return 'no error';
+    } catch (e) {
+      assert.equal(e.name, 'RangeError');
+      return e.stack.split('\n').filter(l => l.includes('file:///eager/m.js'));
+    }
+  });
+  assert.ok(frames[0].length > 0, String(frames[0]));
+  assert.deepEqual(frames[0], frames[1]);
+  assert.match(frames[0][0], /file:\/\/\/eager\/m\.js:3:\d+/);
+});
