@@ -3,7 +3,7 @@
 import { compareCases, printTable, rounds } from './lib/harness.js';
 
 for (const n of [100, 1000]) {
-  const { ours, ses, errors } = compareCases('modules.js', rounds(n > 100 ? 3 : 6), [String(n)]);
+  const { ours, ses, errors } = compareCases('modules.js', rounds(n > 100 ? 5 : 7), [String(n)]);
   printTable(`import of a generated ${n}-module graph`, [
     { name: 'cold (parsing included)', ours: ours.coldMs, ses: ses.coldMs },
     { name: 'warm (ModuleSource cached)', ours: ours.warmMs, ses: ses.warmMs },
