@@ -275,6 +275,16 @@ test('100 000-deep nesting returns an error or a result, never crashes', () => {
   assert.equal(out.binary, 'ok');
 });
 
+test('a flat source with millions of nesting tokens is refused as too large, not too deep', () => {
+  // 4 million `(a);` statements (16 MB): more counted tokens than the stack the
+  // native core reserves for the parser (it bounds depth by counting, not parsing).
+  const flat = '(a);'.repeat(4_000_000);
+  assert.throws(() => new ModuleSource(flat), {
+    name: 'SyntaxError',
+    message: /^Error transforming source in <unknown>: source too large to analyze safely/,
+  });
+});
+
 test('moderate nesting (2 000 levels) is accepted', () => {
   const n = 2000;
   for (const s of [

@@ -1,24 +1,40 @@
 //! Minimal JSON writing for the documents that cross the boundary.
 
-/// Append `s` as a JSON string literal. Lone surrogates cannot occur (Rust strings are
-/// UTF-8); U+2028/U+2029 are escaped so the text is also a valid JS literal.
+/// Append `s` as a JSON string literal, copying runs that need no escape in bulk (the
+/// edit texts of a functor program are mostly spaces). Lone surrogates cannot occur
+/// (Rust strings are UTF-8); U+2028/U+2029 are escaped so the text is also a valid JS
+/// literal.
 pub fn push_str(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if (c as u32) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+    let mut run = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let escape: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0xE2 if i + 2 < bytes.len() && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8 => Some("\\u2028"),
+            0xE2 if i + 2 < bytes.len() && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA9 => Some("\\u2029"),
+            c if c < 0x20 => None,
+            _ => {
+                i += 1;
+                continue;
             }
-            c => out.push(c),
+        };
+        out.push_str(&s[run..i]);
+        match escape {
+            Some(e) => out.push_str(e),
+            None => out.push_str(&format!("\\u{b:04x}")),
         }
+        i += if b == 0xE2 { 3 } else { 1 };
+        run = i;
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 

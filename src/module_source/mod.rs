@@ -16,46 +16,10 @@ pub mod stack;
 
 use swc_atoms::Wtf8Atom;
 
+use crate::json::push_str;
 use crate::positions::{line_column, Utf16Cursor};
 use functor::{js_key_order, push_js_wtf8};
 use rewrite::{ExportName, Plan};
-
-/// A JSON string literal for `s`, copying runs that need no escape in bulk (edit texts
-/// are mostly spaces and line breaks). U+2028/U+2029 are escaped, as `json::push_str`
-/// does.
-fn push_str(out: &mut String, s: &str) {
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
-    out.push('"');
-    let mut run = 0usize;
-    let mut i = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let escape: Option<&str> = match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            b'\n' => Some("\\n"),
-            b'\r' => Some("\\r"),
-            b'\t' => Some("\\t"),
-            0xE2 if i + 2 < bytes.len() && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8 => Some("\\u2028"),
-            0xE2 if i + 2 < bytes.len() && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA9 => Some("\\u2029"),
-            c if c < 0x20 => None,
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&s[run..i]);
-        match escape {
-            Some(e) => out.push_str(e),
-            None => out.push_str(&format!("\\u{b:04x}")),
-        }
-        i += if b == 0xE2 { 3 } else { 1 };
-        run = i;
-    }
-    out.push_str(&s[run..]);
-    out.push('"');
-}
 
 fn error_json(source: &str, message: &str, pos: usize, with_position: bool) -> String {
     let (line, column) = line_column(source, pos);
@@ -217,8 +181,9 @@ fn record_json(source: &str, plan: &Plan) -> String {
 
 /// Analyze `source` and serialize the result (see the module header).
 pub fn analyze_to_json(source: &str) -> String {
-    let Some(stack) = stack::parse_stack_for(source) else {
-        return error_json(source, "nesting too deep", 0, false);
+    let stack = match stack::parse_stack_for(source) {
+        Ok(stack) => stack,
+        Err(reason) => return error_json(source, reason, 0, false),
     };
     stack::with_stack(stack, || match analyze::analyze(source) {
         Ok(ir) => match rewrite::plan(source, &ir) {

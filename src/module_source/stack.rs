@@ -406,14 +406,18 @@ fn lexed_estimate(src: &[u8]) -> usize {
 /// parser really uses is touched). On targets with a narrower address space, `CAP`.
 const SURE_CAP: usize = if usize::BITS >= 64 { (16u64 << 30) as usize } else { CAP };
 
-/// Stack to reserve for parsing and analyzing `src`, or `None` when its nesting is
-/// beyond what we accept.
-pub fn parse_stack_for(src: &str) -> Option<usize> {
+/// Why a source is refused before parsing.
+pub const TOO_DEEP: &str = "nesting too deep";
+pub const TOO_LARGE: &str =
+    "source too large to analyze safely (millions of brackets, operators and keywords)";
+
+/// Stack to reserve for parsing and analyzing `src`, or the reason it is refused.
+pub fn parse_stack_for(src: &str) -> Result<usize, &'static str> {
     let bytes = src.as_bytes();
     if bytes.len() <= MAX_OPEN_LABELS {
         // Every counted token takes at least one byte, so the length is a bound too, and
         // too short for the label and else-chain limits: no scan needed.
-        return Some(BASE + bytes.len() * PARSE_PER_LEVEL);
+        return Ok(BASE + bytes.len() * PARSE_PER_LEVEL);
     }
     let (bound, colons) = token_bound(bytes);
     // What the parser can need at most, whatever the text means.
@@ -421,14 +425,14 @@ pub fn parse_stack_for(src: &str) -> Option<usize> {
     if bound <= MAX_LEVELS / 4 {
         // Few tokens: an else-chain is short enough; only labels need the scan.
         if colons > MAX_OPEN_LABELS && lexed_estimate(bytes) == usize::MAX {
-            return None;
+            return Err(TOO_DEEP);
         }
-        return Some(sure);
+        return Ok(sure);
     }
     // The scan also refuses shapes that cost swc quadratic time or memory.
     let estimate = lexed_estimate(bytes);
     if estimate > MAX_LEVELS / 2 {
-        return None;
+        return Err(TOO_DEEP);
     }
     // The scan has to guess whether a `/` starts a regular expression or divides, and a
     // wrong guess can hide nesting from it: `if (x) /"/; ((((…` read as a division
@@ -437,7 +441,11 @@ pub fn parse_stack_for(src: &str) -> Option<usize> {
     // Beyond that (sources with millions of counted tokens, tens of megabytes) we refuse
     // rather than trust the guess: a wrong one would overflow the stack. Where the host
     // cannot map that much, the stack allocation fails as a caught panic, an error.
-    (sure <= SURE_CAP).then_some(sure)
+    if sure <= SURE_CAP {
+        Ok(sure)
+    } else {
+        Err(TOO_LARGE)
+    }
 }
 
 #[cfg(test)]
@@ -463,5 +471,16 @@ mod tests {
         assert_eq!(token_bound(b"!!!!!"), (5, 0));
         assert_eq!(token_bound(b"new new x"), (2, 0));
         assert_eq!(token_bound(b"a b c d: e"), (1, 1));
+    }
+
+    #[test]
+    fn refusals_say_why() {
+        let deep = format!("x = {}1{};", "(".repeat(MAX_LEVELS), ")".repeat(MAX_LEVELS));
+        assert_eq!(parse_stack_for(&deep), Err(TOO_DEEP));
+        // Flat but with more counted tokens than the stack we are willing to reserve.
+        let (per, _) = token_bound(b"(a);");
+        let flat = "(a);".repeat(SURE_CAP / PARSE_PER_LEVEL / per + 1);
+        assert_eq!(parse_stack_for(&flat), Err(TOO_LARGE));
+        assert!(parse_stack_for("(a);".repeat(1000).as_str()).is_ok());
     }
 }
