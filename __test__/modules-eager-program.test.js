@@ -99,3 +99,21 @@ test('errors thrown by module code report the same positions in both forms', () 
   assert.deepEqual(frames[0], frames[1]);
   assert.match(frames[0][0], /file:\/\/\/eager\/m\.js:3:\d+/);
 });
+
+test('shim transforms see __syncModuleProgram__ itself, never the eager form', () => {
+  const ms = new ModuleSource('export const x = 40 + 2;', 'file:///eager/shimmed.js');
+  const seen = [];
+  const c = new Compartment({
+    __options__: true,
+    resolveHook: s => s,
+    modules: { m: { source: ms } },
+    __shimTransforms__: [
+      text => {
+        seen.push(text);
+        return text;
+      },
+    ],
+  });
+  assert.equal(c.importNow('m').x, 42);
+  assert.deepEqual(seen, [ms.__syncModuleProgram__]);
+});

@@ -101,22 +101,31 @@ const compartmentEvaluate = (compartmentFields, source, options) => {
 // __shimTransforms__, __moduleShimLexicals__: moduleLexicals })` does, without the
 // options record and without copying `moduleLexicals`, which is the shim's own object,
 // already complete and never handed to anyone else.
+// `eagerSource`, when given, is an equivalent form of `source` (see
+// lib/modules/module-source.js), evaluated instead when no shim transform is there to
+// see the text. Returns the completion value and whether it came from `eagerSource`.
 let moduleTransformsForNoShim;
-const evaluateModuleProgram = (compartmentFields, source, moduleLexicals) => {
+const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerSource) => {
   if (typeof source !== 'string') {
     throw TypeError('first argument of evaluate() must be a string');
   }
   provideGlobalObject(compartmentFields);
   const { __shimTransforms__, globalObject } = compartmentFields;
   let localTransforms;
-  // Without shim transforms the evaluator runs exactly `source` (the direct-eval check
-  // does not change it) and nothing else: it need only consider the names it contains.
+  // Without shim transforms the evaluator runs exactly the text it is given (the
+  // direct-eval check does not change it) and nothing else: it need only consider the
+  // names that text contains.
   let onlySource;
+  let eager = false;
   if (__shimTransforms__ === noTransforms) {
     if (moduleTransformsForNoShim === undefined) {
       moduleTransformsForNoShim = freeze([rejectSomeDirectEvalExpressions]);
     }
     localTransforms = moduleTransformsForNoShim;
+    if (eagerSource !== undefined) {
+      source = eagerSource;
+      eager = true;
+    }
     onlySource = source;
   } else {
     localTransforms = [...__shimTransforms__, rejectSomeDirectEvalExpressions];
@@ -128,7 +137,7 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals) => {
     sloppyGlobalsMode: false,
     onlySource,
   });
-  return safeEvaluate(source, { localTransforms });
+  return { value: safeEvaluate(source, { localTransforms }), eager };
 };
 
 module.exports = {

@@ -46,12 +46,12 @@ const { eagerProgramOf } = require('./module-source.js');
 // The compartment room's evaluator of module programs, loaded on first use (it requires
 // this room's modules in turn).
 let evaluateModuleProgramImpl;
-const evaluateModuleProgram = (compartmentFields, source, moduleLexicals) => {
+const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerSource) => {
   if (evaluateModuleProgramImpl === undefined) {
     // eslint-disable-next-line global-require
     ({ evaluateModuleProgram: evaluateModuleProgramImpl } = require('../compartment/compartment-evaluate.js'));
   }
-  return evaluateModuleProgramImpl(compartmentFields, source, moduleLexicals);
+  return evaluateModuleProgramImpl(compartmentFields, source, moduleLexicals, eagerSource);
 };
 
 // The namespace property of a re-exported binding whose current value `peek` returns.
@@ -442,17 +442,20 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   // The functor is made now, at link time: a program that fails the evaluator's checks
   // fails the whole graph before anything runs.
   // A record made by this package's ModuleSource has an eager form of its program, whose
-  // functor takes the five values positionally (see module-source.js).
-  const eagerProgram =
-    __syncModuleFunctor__ === undefined ? eagerProgramOf(moduleSource) : undefined;
-  let pendingFunctor =
-    __syncModuleFunctor__ !== undefined
-      ? __syncModuleFunctor__
-      : evaluateModuleProgram(
-          compartmentFields,
-          eagerProgram !== undefined ? eagerProgram : functorSource,
-          moduleLexicals,
-        );
+  // functor takes the five values positionally (see module-source.js); it is used unless
+  // shim transforms are there to see the program text.
+  let pendingFunctor;
+  let positional = false;
+  if (__syncModuleFunctor__ !== undefined) {
+    pendingFunctor = __syncModuleFunctor__;
+  } else {
+    ({ value: pendingFunctor, eager: positional } = evaluateModuleProgram(
+      compartmentFields,
+      functorSource,
+      moduleLexicals,
+      eagerProgramOf(moduleSource),
+    ));
+  }
 
   let failed = false;
   let failure;
@@ -461,7 +464,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       const functor = pendingFunctor;
       pendingFunctor = null;
       try {
-        if (eagerProgram !== undefined) {
+        if (positional) {
           functor(freeze(imports), freeze(liveVar), freeze(onceVar), dynamicImport, importMeta);
         } else {
           functor(
