@@ -106,6 +106,8 @@ export const common = {
       if (!added.error) delete Object.prototype.lateFixed;
     }
   },
+  // Own keys in definition order, as Reflect.ownKeys reports them (not sorted).
+  'global object keys in order': () => keysOf(new Compartment(opts({ globals: { z: 1, a: 2 } })).globalThis),
   'legacy globals arg': () => new Compartment({ a: 5 }).evaluate('a'),
   'null legacy globals': () => new Compartment(null).evaluate('1'),
   'null options arg': () => errorOf(() => new Compartment({}, {}, null)),

@@ -88,13 +88,14 @@ const universalPropertyNames = nameMap(
     'isFinite', 'isNaN', 'parseFloat', 'parseInt',
     'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent',
     // 19.3 constructor properties (those without a tamed or per-global variant)
-    'AggregateError', 'Array', 'ArrayBuffer', 'BigInt', 'BigInt64Array', 'BigUint64Array',
-    'Boolean', 'DataView', 'EvalError', 'Int8Array', 'Int16Array', 'Int32Array', 'Iterator',
+    'Array', 'ArrayBuffer', 'BigInt', 'BigInt64Array', 'BigUint64Array',
+    'Boolean', 'DataView', 'EvalError', 'Int8Array', 'Int16Array', 'Int32Array',
     'Map', 'Number', 'Object', 'Promise', 'Proxy', 'RangeError', 'ReferenceError', 'Set',
     'String', 'SyntaxError', 'TypeError', 'Uint8Array', 'Uint8ClampedArray', 'Uint16Array',
     'Uint32Array', 'URIError', 'WeakMap', 'WeakSet',
-    // async iterator helpers proposal
-    'AsyncIterator',
+    // later additions, in the order ses 2.3.0 lists them (it is the global's key order):
+    // iterator helpers, async iterator helpers, AggregateError
+    'Iterator', 'AsyncIterator', 'AggregateError',
     // 19.4 other properties
     'JSON', 'Reflect',
     // WHATWG Encoding: pure string <-> bytes transformations
