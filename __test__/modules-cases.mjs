@@ -333,6 +333,27 @@ export const cases = {
     const ns = c.importNow('main');
     return { caught: ns.caught, seen: ns.seen, escaped: ns.escaped };
   },
+  // The getter a re-exporting namespace defines: its name and arity as in ses (its
+  // identity and frozenness differ by design: one frozen getter per binding, see README).
+  async reexportGetterShape() {
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: idResolve,
+      modules: {
+        a: { source: MS('export let x = 1;') },
+        b: { source: MS('export { x } from "a";') },
+        d: { source: MS('export * from "a";') },
+        main: {
+          source: MS(
+            'import * as nb from "b"; import * as nd from "d"; ' +
+              'const g = ns => Object.getOwnPropertyDescriptor(ns, "x").get; ' +
+              'export const shape = [g(nb).name, g(nb).length, g(nd).name, typeof g(nd), g(nd)()];',
+          ),
+        },
+      },
+    });
+    return c.importNow('main').shape;
+  },
   async exportStarAs() {
     const c = new Compartment({
       __options__: true,

@@ -54,7 +54,9 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerS
   return evaluateModuleProgramImpl(compartmentFields, source, moduleLexicals, eagerSource);
 };
 
-// The namespace property of a re-exported binding whose current value `peek` returns.
+// The namespace property of a re-exported binding whose current value `peek` returns
+// (a method named `get`, like the getter ses gives each re-exporting module). Shared by
+// every module that re-exports the binding, so frozen.
 const reexportDescriptor = peek =>
   freeze({ get: freeze(peek), set: undefined, enumerable: true, configurable: false });
 
@@ -105,7 +107,7 @@ const makeVirtualModuleInstance = (
         arrayPush(subscribers, update);
         update(value);
       };
-      reexportDescriptors[name] = reexportDescriptor(() => value);
+      reexportDescriptors[name] = reexportDescriptor({ get() { return value; } }.get);
     });
     // `import * as x` of a virtual module reads the target itself.
     notifiers['*'] = update => {
@@ -232,7 +234,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           arrayPush(waiting, update);
         }
       };
-      binding = { get, notify, reexport: reexportDescriptor(() => value) };
+      binding = { get, notify, reexport: reexportDescriptor({ get() { return value; } }.get) };
       localBindings[localName] = binding;
       onceVar[localName] = init;
     }
@@ -286,7 +288,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           subscriber(value);
         }
       };
-      binding = { get, notify, reexport: reexportDescriptor(() => value) };
+      binding = { get, notify, reexport: reexportDescriptor({ get() { return value; } }.get) };
       localBindings[localName] = binding;
       if (setProxyTrap) {
         defineProperty(moduleLexicals, localName, {
