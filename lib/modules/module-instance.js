@@ -198,6 +198,19 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       compartmentImport(resolveHook(importSpecifier, moduleSpecifier));
   }
 
+  // An export of one of this module's own bindings: its namespace property (the
+  // binding's TDZ-checking getter), how importers subscribe, and what re-exporters define.
+  const publishLocalExport = (exportName, binding) => {
+    exportsProps[exportName] = {
+      get: binding.get,
+      set: undefined,
+      enumerable: true,
+      configurable: false,
+    };
+    notifiers[exportName] = binding.notify;
+    reexportDescriptors[exportName] = binding.reexport;
+  };
+
   arrayForEach(entries(fixedExportMap), ([exportName, [localName]]) => {
     let binding = localBindings[localName];
     if (!binding) {
@@ -238,14 +251,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       localBindings[localName] = binding;
       onceVar[localName] = init;
     }
-    exportsProps[exportName] = {
-      get: binding.get,
-      set: undefined,
-      enumerable: true,
-      configurable: false,
-    };
-    notifiers[exportName] = binding.notify;
-    reexportDescriptors[exportName] = binding.reexport;
+    publishLocalExport(exportName, binding);
   });
 
   arrayForEach(entries(liveExportMap), ([exportName, [localName, setProxyTrap]]) => {
@@ -300,14 +306,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       }
       liveVar[localName] = update;
     }
-    exportsProps[exportName] = {
-      get: binding.get,
-      set: undefined,
-      enumerable: true,
-      configurable: false,
-    };
-    notifiers[exportName] = binding.notify;
-    reexportDescriptors[exportName] = binding.reexport;
+    publishLocalExport(exportName, binding);
   });
 
   notifiers['*'] = update => {
