@@ -69,10 +69,12 @@ const constantNames = (obj, excluded, usedIn) => {
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
     if (
-      (usedIn === undefined || stringIncludes(usedIn, name)) &&
       (excluded === undefined || !setHas(excluded, name)) &&
       isMemoizedIdentifierName(name) &&
-      isImmutableData(getOwnPropertyDescriptor(obj, name))
+      isImmutableData(getOwnPropertyDescriptor(obj, name)) &&
+      // Last: scanning the text costs more than reading a descriptor, and most
+      // globals are not immutable.
+      (usedIn === undefined || stringIncludes(usedIn, name))
     ) {
       arrayPush(constants, name);
     }

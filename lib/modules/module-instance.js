@@ -1,14 +1,19 @@
 'use strict';
-// Module instances. An instance is `{ notifiers, reexportDescriptors, exportsProxy,
-// execute }`:
-// - `notifiers[exportName](update)` subscribes an importer's update function to one
-//   export (`'*'` hands over the raw exports target);
-// - `reexportDescriptors[exportName]` is the namespace property a module that
-//   re-exports that name defines: a frozen getter of the binding's current value,
-//   `undefined` before it is initialized. It reads what a getter mirroring the value
-//   through `notifiers` would hold (updates are pushed synchronously, and no other code
-//   runs between a binding's change and its subscribers' updates), without a
-//   subscription or a closure per re-exporting module;
+// Module instances. An instance is `{ exportCells, notifyStar, starCell, sortedNames,
+// exportsProxy, execute }`:
+// - `exportCells[exportName]` is the export's cell `{ notify, descriptor, reexport }`:
+//   `notify(update)` subscribes an importer's update function; `descriptor` is the
+//   property the module's own namespace gets; `reexport` is the cell that a module
+//   re-exporting the name stores, whose descriptor is a frozen getter of the binding's
+//   current value, `undefined` before it is initialized. That getter reads what a getter
+//   mirroring the value through `notify` would hold (updates are pushed synchronously,
+//   and no other code runs between a binding's change and its subscribers' updates),
+//   without a subscription or a closure per re-exporting module. A re-export cell is
+//   its own `reexport`, so a chain of re-exporters shares one cell;
+// - `notifyStar(update)` hands over the raw exports target (`import * as x`), and
+//   `starCell()` is the cell of `export * as x from` that module;
+// - `sortedNames()` is the sorted list of export names once the namespace is complete
+//   (undefined before);
 // - `exportsProxy` is the module's namespace proxy (module-proxy.js);
 // - `execute()` runs the module once; later calls rethrow the error of the first run,
 //   if any.
@@ -54,11 +59,49 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerS
   return evaluateModuleProgramImpl(compartmentFields, source, moduleLexicals, eagerSource);
 };
 
-// The namespace property of a re-exported binding whose current value `peek` returns
-// (a method named `get`, like the getter ses gives each re-exporting module). Shared by
-// every module that re-exports the binding, so frozen.
-const reexportDescriptor = peek =>
-  freeze({ get: freeze(peek), set: undefined, enumerable: true, configurable: false });
+// The cell a module re-exporting a binding stores, for a binding whose current value
+// `peek` returns (as a method named `get`, like the getter ses gives each re-exporting
+// module). Shared by every module that re-exports the binding, so frozen.
+const makeReexportCell = (notify, peek) => {
+  const cell = {
+    notify,
+    descriptor: freeze({ get: freeze(peek), set: undefined, enumerable: true, configurable: false }),
+    reexport: undefined,
+  };
+  cell.reexport = cell;
+  return freeze(cell);
+};
+
+// `export * as x from` a module: the raw exports target, which never changes.
+const makeStarCell = (notifyStar, exportsTarget) =>
+  makeReexportCell(notifyStar, { get() { return exportsTarget; } }.get);
+
+// Two sorted lists of distinct strings, merged.
+const mergeSorted = (a, b) => {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) {
+      arrayPush(out, a[i]);
+      i += 1;
+    } else {
+      arrayPush(out, b[j]);
+      j += 1;
+    }
+  }
+  while (i < a.length) {
+    arrayPush(out, a[i]);
+    i += 1;
+  }
+  while (j < b.length) {
+    arrayPush(out, b[j]);
+    j += 1;
+  }
+  return out;
+};
 
 /**
  * An instance of a virtual module source `{ imports, exports, execute }`: each export
@@ -79,8 +122,7 @@ const makeVirtualModuleInstance = (
     moduleSpecifier,
   );
 
-  const notifiers = create(null);
-  const reexportDescriptors = create(null);
+  const exportCells = create(null);
 
   if (moduleSource.exports) {
     const { exports } = moduleSource;
@@ -103,17 +145,20 @@ const makeVirtualModuleInstance = (
         enumerable: true,
         configurable: false,
       });
-      notifiers[name] = update => {
+      // The target already has its accessors: the cell's descriptor serves re-exporters
+      // only.
+      exportCells[name] = makeReexportCell(update => {
         arrayPush(subscribers, update);
         update(value);
-      };
-      reexportDescriptors[name] = reexportDescriptor({ get() { return value; } }.get);
+      }, { get() { return value; } }.get);
     });
-    // `import * as x` of a virtual module reads the target itself.
-    notifiers['*'] = update => {
-      update(exportsTarget);
-    };
   }
+
+  // `import * as x` of a virtual module reads the target itself.
+  const notifyStar = update => {
+    update(exportsTarget);
+  };
+  let starCell;
 
   let started = false;
   let failed = false;
@@ -136,7 +181,15 @@ const makeVirtualModuleInstance = (
     }
   };
 
-  return freeze({ notifiers, reexportDescriptors, exportsProxy, execute });
+  return freeze({
+    exportCells,
+    notifyStar,
+    starCell: () => (starCell ||= makeStarCell(notifyStar, exportsTarget)),
+    // Never merged: a virtual module's names are not known to be sorted.
+    sortedNames: () => undefined,
+    exportsProxy,
+    execute,
+  });
 };
 
 /**
@@ -168,8 +221,8 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     moduleSpecifier,
   );
 
-  // exportName -> accessor descriptor, defined on the target (sorted) once linked.
-  const exportsProps = create(null);
+  // exportName -> cell (see the top of this file).
+  const exportCells = create(null);
   // localName -> accessor, the extra scope layer through which the module's own code
   // reads and assigns live exported bindings.
   const moduleLexicals = create(null);
@@ -177,12 +230,8 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   const onceVar = create(null);
   // localName -> update(value): sets a live exported binding, at any time.
   const liveVar = create(null);
-  // localName -> { get, notify }, shared by every export name of one local binding.
-  const localBindings = create(null);
-  // exportName -> notify(update): how importers subscribe.
-  const notifiers = create(null);
-  // exportName -> namespace property for the modules that re-export it.
-  const reexportDescriptors = create(null);
+  // localName -> the cell shared by every export name of one local binding.
+  const localCells = create(null);
 
   const importMeta = create(null);
   if (descriptorMeta) {
@@ -198,22 +247,17 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       compartmentImport(resolveHook(importSpecifier, moduleSpecifier));
   }
 
-  // An export of one of this module's own bindings: its namespace property (the
-  // binding's TDZ-checking getter), how importers subscribe, and what re-exporters define.
-  const publishLocalExport = (exportName, binding) => {
-    exportsProps[exportName] = {
-      get: binding.get,
-      set: undefined,
-      enumerable: true,
-      configurable: false,
-    };
-    notifiers[exportName] = binding.notify;
-    reexportDescriptors[exportName] = binding.reexport;
-  };
+  // The cell of a local binding: its namespace property is the TDZ-checking `get`.
+  const makeLocalCell = (get, notify, peek) =>
+    freeze({
+      notify,
+      descriptor: freeze({ get, set: undefined, enumerable: true, configurable: false }),
+      reexport: makeReexportCell(notify, peek),
+    });
 
   arrayForEach(entries(fixedExportMap), ([exportName, [localName]]) => {
-    let binding = localBindings[localName];
-    if (!binding) {
+    let cell = localCells[localName];
+    if (!cell) {
       let value;
       let initialized = false;
       // Importers that subscribed before initialization; null afterwards.
@@ -247,16 +291,16 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           arrayPush(waiting, update);
         }
       };
-      binding = { get, notify, reexport: reexportDescriptor({ get() { return value; } }.get) };
-      localBindings[localName] = binding;
+      cell = makeLocalCell(get, notify, { get() { return value; } }.get);
+      localCells[localName] = cell;
       onceVar[localName] = init;
     }
-    publishLocalExport(exportName, binding);
+    exportCells[exportName] = cell;
   });
 
   arrayForEach(entries(liveExportMap), ([exportName, [localName, setProxyTrap]]) => {
-    let binding = localBindings[localName];
-    if (!binding) {
+    let cell = localCells[localName];
+    if (!cell) {
       let value;
       let initialized = false;
       const subscribers = [];
@@ -294,8 +338,8 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           subscriber(value);
         }
       };
-      binding = { get, notify, reexport: reexportDescriptor({ get() { return value; } }.get) };
-      localBindings[localName] = binding;
+      cell = makeLocalCell(get, notify, { get() { return value; } }.get);
+      localCells[localName] = cell;
       if (setProxyTrap) {
         defineProperty(moduleLexicals, localName, {
           get,
@@ -306,48 +350,40 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       }
       liveVar[localName] = update;
     }
-    publishLocalExport(exportName, binding);
+    exportCells[exportName] = cell;
   });
 
-  notifiers['*'] = update => {
+  const notifyStar = update => {
     update(exportsTarget);
   };
+  let starCell;
 
-  // An export this module takes from another (re-export or `export *`): pass on the
-  // source's notifier and define the source's re-export descriptor. A name already
-  // exported here wins; `false` marks a name made ambiguous by two `export *` sources.
-  // (Without a descriptor, as for `'*'`, the value is mirrored through a subscription.)
-  const wireUpExportNotifier = (exportName, notify, descriptor) => {
-    if (notifiers[exportName] || notify === false) {
+  // An export this module takes from another (re-export or `export *`): the source's
+  // re-export cell. A name already exported here wins.
+  const wireUpReexport = (exportName, cell) => {
+    if (exportCells[exportName] !== undefined) {
       return;
     }
-    notifiers[exportName] = notify;
-    if (descriptor !== undefined) {
-      exportsProps[exportName] = descriptor;
-      reexportDescriptors[exportName] = descriptor;
-      return;
+    if (cell === undefined) {
+      // Re-exporting a name the source lacks fails as it does in ses.
+      throw TypeError('notify is not a function');
     }
-    let value;
-    notify(newValue => {
-      value = newValue;
-    });
-    exportsProps[exportName] = {
-      get() {
-        return value;
-      },
-      set: undefined,
-      enumerable: true,
-      configurable: false,
-    };
+    exportCells[exportName] = cell.reexport;
   };
 
   // What one imported module gives this one, once it has executed: the importer's
   // updaters, the named re-exports, and (recorded in `starSources`, in order) the
   // modules whose names `export *` takes.
   const wireImport = (specifier, importUpdaters, instance, starSources) => {
-    const { notifiers: importNotifiers, reexportDescriptors: importDescriptors } = instance;
+    const { exportCells: importCells } = instance;
     for (const [importName, updaters] of importUpdaters) {
-      const importNotify = importNotifiers[importName];
+      let importNotify;
+      if (importName === '*') {
+        importNotify = instance.notifyStar;
+      } else {
+        const cell = importCells[importName];
+        importNotify = cell === undefined ? undefined : cell.notify;
+      }
       if (!importNotify) {
         throw SyntaxError(
           `The requested module '${specifier}' does not provide an export named '${importName}'`,
@@ -363,68 +399,73 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     if (reexportMap[specifier]) {
       // Wired now, so that they are already there for modules in a cycle.
       for (const [importName, exportName] of reexportMap[specifier]) {
-        wireUpExportNotifier(
-          exportName,
-          importNotifiers[importName],
-          importDescriptors === undefined ? undefined : importDescriptors[importName],
-        );
+        wireUpReexport(exportName, importName === '*' ? instance.starCell() : importCells[importName]);
       }
     }
   };
 
-  // Takes `name` from the module `source` (through `export *`).
-  const wireUpStarExport = (name, source) => {
-    const { notifiers: sourceNotifiers, reexportDescriptors: sourceDescriptors } = source;
-    wireUpExportNotifier(
-      name,
-      sourceNotifiers[name],
-      sourceDescriptors === undefined ? undefined : sourceDescriptors[name],
-    );
-  };
+  // `export *` names are never `default`, nor `*` (which `import *` means).
+  const starExportable = name => name !== 'default' && name !== '*';
 
   // Once every import is wired: the `export *` names, then the namespace's properties.
-  // (A source's notifiers do not change meanwhile: each has either executed, or is
+  // (A source's cells do not change meanwhile: each has either executed, or is
   // suspended up the stack in a cycle.)
   const completeExports = starSources => {
+    let exportNames;
     if (starSources.length === 1) {
-      // One source: no name can be ambiguous. `default` is never taken.
+      // One source: no name can be ambiguous. When its names are complete (it has
+      // executed) they are sorted, and merging them with ours keeps the order.
       const [source] = starSources;
-      const names = keys(source.notifiers);
+      const sourceCells = source.exportCells;
+      const sourceNames = source.sortedNames();
+      const ownNames = arraySort(keys(exportCells));
+      const added = [];
+      const names = sourceNames === undefined ? keys(sourceCells) : sourceNames;
       for (let i = 0; i < names.length; i += 1) {
-        if (names[i] !== 'default') {
-          wireUpStarExport(names[i], source);
+        const name = names[i];
+        if (starExportable(name) && exportCells[name] === undefined) {
+          exportCells[name] = sourceCells[name].reexport;
+          arrayPush(added, name);
         }
       }
-    } else if (starSources.length > 1) {
-      // name -> the one source providing it, or false when two do (ambiguous: dropped).
-      const candidates = create(null);
-      candidates.default = false;
-      for (let s = 0; s < starSources.length; s += 1) {
-        const names = keys(starSources[s].notifiers);
-        for (let i = 0; i < names.length; i += 1) {
-          const name = names[i];
-          candidates[name] = candidates[name] === undefined ? starSources[s] : false;
+      if (sourceNames === undefined) {
+        exportNames = arraySort(keys(exportCells));
+      } else {
+        exportNames = mergeSorted(ownNames, added);
+      }
+    } else {
+      if (starSources.length > 1) {
+        // name -> the one cell providing it, or false when two sources do (ambiguous:
+        // dropped).
+        const candidates = create(null);
+        for (let s = 0; s < starSources.length; s += 1) {
+          const sourceCells = starSources[s].exportCells;
+          const names = keys(sourceCells);
+          for (let i = 0; i < names.length; i += 1) {
+            const name = names[i];
+            candidates[name] = candidates[name] === undefined ? sourceCells[name] : false;
+          }
+        }
+        const candidateNames = keys(candidates);
+        for (let i = 0; i < candidateNames.length; i += 1) {
+          const name = candidateNames[i];
+          const cell = candidates[name];
+          if (cell !== false && starExportable(name) && exportCells[name] === undefined) {
+            exportCells[name] = cell.reexport;
+          }
         }
       }
-      const candidateNames = keys(candidates);
-      for (let i = 0; i < candidateNames.length; i += 1) {
-        const name = candidateNames[i];
-        const source = candidates[name];
-        if (source === false) {
-          wireUpExportNotifier(name, false, undefined);
-        } else {
-          wireUpStarExport(name, source);
-        }
-      }
+      // Export names are strings, so sorting the keys gives the spec's order.
+      exportNames = arraySort(keys(exportCells));
     }
-    // Export names are strings, so sorting the keys gives the spec's order.
-    const exportNames = arraySort(keys(exportsProps));
     for (let i = 0; i < exportNames.length; i += 1) {
-      defineProperty(exportsTarget, exportNames[i], exportsProps[exportNames[i]]);
+      defineProperty(exportsTarget, exportNames[i], exportCells[exportNames[i]].descriptor);
     }
     freeze(exportsTarget);
+    completeNames = exportNames;
     activate();
   };
+  let completeNames;
 
   // updateRecord: iterable of [specifier, iterable of [importName, updaters[]]] (arrays or
   // Maps, as generated functors produce). Kept small: its frame is on the stack once per
@@ -488,7 +529,14 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     }
   };
 
-  return freeze({ notifiers, reexportDescriptors, exportsProxy, execute });
+  return freeze({
+    exportCells,
+    notifyStar,
+    starCell: () => (starCell ||= makeStarCell(notifyStar, exportsTarget)),
+    sortedNames: () => completeNames,
+    exportsProxy,
+    execute,
+  });
 };
 
 module.exports = freeze({ makeModuleInstance, makeVirtualModuleInstance });
