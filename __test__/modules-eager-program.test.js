@@ -10,7 +10,8 @@ import 'ses';
 import { ModuleSource } from 'ses/module-source';
 
 const require = createRequire(import.meta.url);
-const { eagerProgramOf } = require('../lib/modules/module-source.js');
+const { eagerFormOf } = require('../lib/modules/module-source.js');
+const eagerProgramOf = record => eagerFormOf(record)?.program;
 
 // Unsafe error taming, so that module errors carry their stacks.
 lockdown({ errorTaming: 'unsafe' });
@@ -21,6 +22,7 @@ const samples = [
   'import { a } from "a";\nexport let b = a;\nb += 1;\n\nexport * from "c";',
   '/* first line has code */ const y = 2; export { y };\nthrow Error("line 2");',
   'export default class {}\n//# sourceURL=inner.js',
+  'import d, { a as b, c } from "x";\nimport * as ns from "y";\nexport { c, ns as n };\nexport * as z from "z";',
 ];
 
 test('the eager program keeps every line of __syncModuleProgram__ at its length', () => {
@@ -61,7 +63,11 @@ const load = (text, form, url = 'file:///eager/m.js') => {
   const c = new Compartment({
     __options__: true,
     resolveHook: s => s,
-    modules: { m: { source }, dep: { source: new ModuleSource('export let n = 1; export const inc = () => { n += 1; };') } },
+    modules: {
+      m: { source },
+      dep: { source: new ModuleSource('export let n = 1; export const inc = () => { n += 1; };') },
+      ...Object.fromEntries(['<!--', 'import(', 'eval('].map(s => [s, { source: new ModuleSource('export default 0;') }])),
+    },
   });
   return c;
 };
@@ -116,4 +122,48 @@ test('shim transforms see __syncModuleProgram__ itself, never the eager form', (
   });
   assert.equal(c.importNow('m').x, 42);
   assert.deepEqual(seen, [ms.__syncModuleProgram__]);
+});
+
+test('the eager head passes imports through one slot updater and a table', () => {
+  const ms = new ModuleSource('import d, { a as b } from "x";\nimport * as ns from "y";\nexport { b };');
+  const { program, imports } = eagerFormOf(ms);
+  const head = program.split('\n')[0];
+  assert.equal((head.match(/=>/g) || []).length, 1, head);
+  assert.deepEqual(imports, [
+    ['x', [['default', [0]], ['a', [1, 'b']]]],
+    ['y', [['*', [2]]]],
+  ]);
+});
+
+test('the rejection checks run on module programs whichever form runs', () => {
+  const cases = [
+    ['export const s = "<!-- x";', /SES_HTML_COMMENT_REJECTED/],
+    ['export const s = "import(x)";', /SES_IMPORT_REJECTED/],
+    ['export const s = "eval(x)";', /SES_EVAL_REJECTED/],
+    // Specifiers appear in __syncModuleProgram__'s head only (not in the eager head).
+    ['import x from "<!--";', /SES_HTML_COMMENT_REJECTED/],
+    ['import x from "import(";', /SES_IMPORT_REJECTED/],
+    ['export * from "eval(";', /SES_EVAL_REJECTED/],
+  ];
+  for (const [text, code] of cases) {
+    const messages = ['eager', 'arrow'].map(form => {
+      try {
+        const c = load(text, form, 'file:///eager/rejected.js');
+        return `no error: ${Object.keys(c.importNow('m'))}`;
+      } catch (e) {
+        return `${e.name}: ${e.message}`;
+      }
+    });
+    assert.match(messages[0], code);
+    assert.equal(messages[0], messages[1]);
+  }
+});
+
+test('a lone surrogate in module text survives into the program and the value', () => {
+  // A raw lone surrogate (not an escape) inside a string literal of the module text.
+  const ms = new ModuleSource('export const s = "\\uD800" + "\uDC00x";');
+  assert.ok(ms.__syncModuleProgram__.includes('"\uDC00x"'));
+  assert.ok(eagerFormOf(ms).program.includes('"\uDC00x"'));
+  const c = new Compartment({ __options__: true, resolveHook: s => s, modules: { m: { source: ms } } });
+  assert.equal(c.importNow('m').s, '\uD800\uDC00x');
 });

@@ -3,9 +3,11 @@
 // checks every argument before it crosses the boundary, and turns the binding's plain
 // string results into values. Nothing here is ever handed to guest code.
 //
-// The Rust side never returns source text: it returns positions (UTF-16 offsets into the
-// string it was given) and small JSON documents. All text is cut from the caller's own
-// string here, so lone surrogates and every other code unit survive exactly.
+// The Rust side never returns source text decoded from UTF-8: it returns positions
+// (UTF-16 offsets into the string it was given) and small JSON documents, and the text
+// here is cut from the caller's own string; a module's program comes back built from the
+// caller's own UTF-16 code units. Either way lone surrogates and every other code unit
+// survive exactly.
 
 const {
   TypeError,
@@ -80,19 +82,19 @@ const applyEdits = (source, edits) => {
 };
 
 /**
- * Parses an ES module and plans its rewrite into a functor program.
- * Returns either { ok: true, imports, exports, reexports, fixedExportMap, liveExportMap,
- * reexportMap, needsImport, needsImportMeta, functorHead, body } or
- * { ok: false, message, line, column }.
+ * Parses an ES module and builds its functor program, with `//# sourceURL=<sourceUrl>`
+ * appended when `sourceUrl` is a string.
+ * Returns `{ result, program }`: `result` is either { ok: true, imports, exports,
+ * reexports, fixedExportMap, liveExportMap, reexportMap, needsImport, needsImportMeta,
+ * headLength, bodyEnd, eagerHead, eagerImports, clean } or { ok: false, message, line,
+ * column }; `program` (when ok) is the program text, made from the code units of
+ * `source` itself.
  */
-const analyzeModule = source => {
+const analyzeModuleSource = (source, sourceUrl) => {
   assertString(source, 'module source');
-  const result = jsonParse(loadBinding().analyzeModule(source));
-  if (result.ok) {
-    result.body = applyEdits(source, result.edits);
-    result.edits = undefined;
-  }
-  return result;
+  if (sourceUrl !== undefined) assertString(sourceUrl, 'source URL');
+  const { record, program } = loadBinding().analyzeModuleSource(source, sourceUrl);
+  return { result: jsonParse(record), program };
 };
 
 // Bits of the `checks` mask, in the order the checks run.
@@ -128,7 +130,7 @@ const evade = (source, which) => {
 };
 
 module.exports = freeze({
-  analyzeModule,
+  analyzeModuleSource,
   findRejection,
   evade,
   CHECK_HTML_COMMENT,

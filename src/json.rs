@@ -38,9 +38,38 @@ pub fn push_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// The same JSON document with every non-ASCII character written as `\\uXXXX` escapes
+/// (they can only occur inside string literals). V8 makes an ASCII result into a string
+/// with a plain copy, where other UTF-8 has to be decoded.
+pub fn to_ascii(doc: String) -> String {
+    if doc.is_ascii() {
+        return doc;
+    }
+    let mut out = String::with_capacity(doc.len() + 64);
+    let mut run = 0usize;
+    for (i, c) in doc.char_indices() {
+        if !c.is_ascii() {
+            out.push_str(&doc[run..i]);
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", u));
+            }
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(&doc[run..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::push_str;
+    use super::{push_str, to_ascii};
+
+    #[test]
+    fn ascii_documents() {
+        assert_eq!(to_ascii("{\"a\":\"x\"}".to_string()), "{\"a\":\"x\"}");
+        assert_eq!(to_ascii("[\"\u{34f}é\u{1F600}\"]".to_string()), "[\"\\u034f\\u00e9\\ud83d\\ude00\"]");
+    }
 
     #[test]
     fn escapes_quotes_controls_and_line_separators() {

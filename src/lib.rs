@@ -1,9 +1,11 @@
 //! N-API surface of the native core: the `#[napi]` functions and nothing else.
 //!
 //! Contract with `lib/native.js` (the only JS module that loads this addon):
-//! - arguments are strings and numbers; results are strings (JSON documents) or null;
-//! - results never contain source text cut from the input: they carry UTF-16 offsets
-//!   into the caller's string, and the JS side does the cutting;
+//! - arguments are strings and numbers; results are strings (JSON documents) or null,
+//!   except `analyzeModuleSource`, which returns `{ record, program }`;
+//! - results contain no source text decoded through UTF-8: they carry UTF-16 offsets
+//!   into the caller's string, or (`program`) text built from the caller's own UTF-16
+//!   code units;
 //! - every function runs under `guard::run`, so a panic or a too-deep input comes back
 //!   as an error document instead of unwinding into Node or overflowing the stack.
 
@@ -22,12 +24,30 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod node {
     use napi_derive::napi;
 
-    /// Parse an ES module and plan its functor rewrite.
-    /// Returns `{"ok":true,...record, "functorHead": "...", "edits": [start,end,text,...]}`
-    /// or `{"ok":false,"message":"...","line":n,"column":n}`.
+    /// The record of an ES module as JSON, and its functor program (see
+    /// `module_source::Analysis`).
+    #[napi(object)]
+    pub struct ModuleAnalysis {
+        pub record: String,
+        pub program: Option<napi::bindgen_prelude::Utf16String>,
+    }
+
+    /// Parse an ES module given as UTF-16 and build its functor program, with
+    /// `//# sourceURL=<sourceUrl>` appended when a URL is given. The program comes back
+    /// as UTF-16 made from the caller's own code units, so it is exact.
     #[napi]
-    pub fn analyze_module(source: String) -> String {
-        crate::guard::run_json(|| crate::module_source::analyze_to_json(&source))
+    pub fn analyze_module_source(
+        source: napi::bindgen_prelude::Utf16String,
+        source_url: Option<napi::bindgen_prelude::Utf16String>,
+    ) -> ModuleAnalysis {
+        let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::module_source::analyze_for_js(&source, source_url.as_deref())
+        }))
+        .unwrap_or_else(|payload| crate::module_source::Analysis {
+            record: crate::guard::internal_error_json(&crate::guard::panic_message(&*payload)),
+            program: None,
+        });
+        ModuleAnalysis { record: analysis.record, program: analysis.program.map(Into::into) }
     }
 
     /// Run the rejection checks selected by `checks` (1 = HTML comment, 2 = import

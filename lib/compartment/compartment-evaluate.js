@@ -21,6 +21,7 @@ const {
   rejectSomeDirectEvalExpressions,
 } = require('./transforms.js');
 const { makeSafeEvaluator } = require('./make-safe-evaluator.js');
+const { checkTransformedSource } = require('./source-checks.js');
 const { provideGlobalObject } = require('./private-fields.js');
 
 const provideCompartmentEvaluator = (compartmentFields, options) => {
@@ -101,11 +102,13 @@ const compartmentEvaluate = (compartmentFields, source, options) => {
 // __shimTransforms__, __moduleShimLexicals__: moduleLexicals })` does, without the
 // options record and without copying `moduleLexicals`, which is the shim's own object,
 // already complete and never handed to anyone else.
-// `eagerSource`, when given, is an equivalent form of `source` (see
-// lib/modules/module-source.js), evaluated instead when no shim transform is there to
-// see the text. Returns the completion value and whether it came from `eagerSource`.
+// `eagerForm`, when given, is `{ program, clean }` (see lib/modules/module-source.js):
+// `program` is an equivalent form of `source`, evaluated instead when no shim transform
+// is there to see the text, and `clean` says that the native side already ran the
+// rejection checks on `source`. Returns the completion value and whether it came from
+// `eagerForm`.
 let moduleTransformsForNoShim;
-const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerSource) => {
+const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerForm) => {
   if (typeof source !== 'string') {
     throw TypeError('first argument of evaluate() must be a string');
   }
@@ -117,14 +120,22 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerS
   // names that text contains.
   let onlySource;
   let eager = false;
+  let prechecked = false;
   if (__shimTransforms__ === noTransforms) {
     if (moduleTransformsForNoShim === undefined) {
       moduleTransformsForNoShim = freeze([rejectSomeDirectEvalExpressions]);
     }
     localTransforms = moduleTransformsForNoShim;
-    if (eagerSource !== undefined) {
-      source = eagerSource;
+    if (eagerForm !== undefined) {
+      // The checks apply to `source` itself (the eager head leaves out the import
+      // specifiers that `source` spells): unless the native side found it clean, run
+      // them here, which throws their error.
+      if (eagerForm.clean !== true) {
+        checkTransformedSource(source, localTransforms, noTransforms);
+      }
+      source = eagerForm.program;
       eager = true;
+      prechecked = true;
     }
     onlySource = source;
   } else {
@@ -137,7 +148,7 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerS
     sloppyGlobalsMode: false,
     onlySource,
   });
-  return { value: safeEvaluate(source, { localTransforms }), eager };
+  return { value: safeEvaluate(source, { localTransforms, prechecked }), eager };
 };
 
 module.exports = {

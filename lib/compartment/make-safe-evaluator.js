@@ -66,7 +66,11 @@ const makeSafeEvaluator = ({
       provideEvaluate();
     }
 
-    source = checkTransformedSource(source, localTransforms, compartmentTransforms);
+    // `prechecked`: the module loader's eager program of a record whose text the native
+    // side has already found to pass these same checks (module-source.js).
+    if (options === undefined || options === null || options.prechecked !== true) {
+      source = checkTransformedSource(source, localTransforms, compartmentTransforms);
+    }
 
     let err;
     try {

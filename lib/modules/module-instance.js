@@ -46,7 +46,7 @@ const {
 } = require('../commons.js');
 const { q } = require('../errors/assert.js');
 const { getDeferredExports } = require('./module-proxy.js');
-const { eagerProgramOf } = require('./module-source.js');
+const { eagerFormOf } = require('./module-source.js');
 
 // The compartment room's evaluator of module programs, loaded on first use (it requires
 // this room's modules in turn).
@@ -75,6 +75,13 @@ const makeReexportCell = (notify, peek) => {
 // `export * as x from` a module: the raw exports target, which never changes.
 const makeStarCell = (notifyStar, exportsTarget) =>
   makeReexportCell(notifyStar, { get() { return exportsTarget; } }.get);
+
+const asGiven = updater => updater;
+
+// The updater of one slot of an eager program's `updater(slot, value)`.
+const slotUpdater = (updater, slot) => value => {
+  updater(slot, value);
+};
 
 // Two sorted lists of distinct strings, merged.
 const mergeSorted = (a, b) => {
@@ -374,7 +381,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   // What one imported module gives this one, once it has executed: the importer's
   // updaters, the named re-exports, and (recorded in `starSources`, in order) the
   // modules whose names `export *` takes.
-  const wireImport = (specifier, importUpdaters, instance, starSources) => {
+  const wireImport = (specifier, importUpdaters, instance, starSources, toUpdater) => {
     const { exportCells: importCells } = instance;
     for (const [importName, updaters] of importUpdaters) {
       let importNotify;
@@ -390,7 +397,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
         );
       }
       for (const updater of updaters) {
-        importNotify(updater);
+        importNotify(toUpdater(updater));
       }
     }
     if (arrayIncludes(exportAlls, specifier)) {
@@ -476,7 +483,23 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     for (const [specifier, importUpdaters] of updateRecord) {
       const instance = mapGet(importedInstances, specifier);
       instance.execute();
-      wireImport(specifier, importUpdaters, instance, starSources);
+      wireImport(specifier, importUpdaters, instance, starSources, asGiven);
+    }
+    completeExports(starSources);
+  }
+
+  // The eager program's form of `imports` (see module-source.js): one `updater(slot,
+  // value)` for every imported local, and the table `importTable` of which import feeds
+  // which slot (or which live export, by name).
+  let importTable;
+  function importsBySlot(updater) {
+    const toUpdater = u => (typeof u === 'number' ? slotUpdater(updater, u) : liveVar[u]);
+    const starSources = [];
+    for (let i = 0; i < importTable.length; i += 1) {
+      const [specifier, importUpdaters] = importTable[i];
+      const instance = mapGet(importedInstances, specifier);
+      instance.execute();
+      wireImport(specifier, importUpdaters, instance, starSources, toUpdater);
     }
     completeExports(starSources);
   }
@@ -491,12 +514,16 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   if (__syncModuleFunctor__ !== undefined) {
     pendingFunctor = __syncModuleFunctor__;
   } else {
+    const eagerForm = eagerFormOf(moduleSource);
     ({ value: pendingFunctor, eager: positional } = evaluateModuleProgram(
       compartmentFields,
       functorSource,
       moduleLexicals,
-      eagerProgramOf(moduleSource),
+      eagerForm,
     ));
+    if (positional) {
+      importTable = eagerForm.imports;
+    }
   }
 
   let failed = false;
@@ -507,7 +534,13 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       pendingFunctor = null;
       try {
         if (positional) {
-          functor(freeze(imports), freeze(liveVar), freeze(onceVar), dynamicImport, importMeta);
+          functor(
+            freeze(importTable === undefined ? imports : importsBySlot),
+            freeze(liveVar),
+            freeze(onceVar),
+            dynamicImport,
+            importMeta,
+          );
         } else {
           functor(
             freeze({

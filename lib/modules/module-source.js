@@ -2,9 +2,9 @@
 // ModuleSource: parses an ES module with the native core and presents the record that
 // `ses` compartments consume (spec section 6.2), shaped like @endo/module-source's.
 //
-// The Rust side returns the record facts, the functor head and UTF-16 edits; native.js
-// splices the edits into the caller's own string, so every original token keeps its
-// line (and, outside rewritten declarations, its column).
+// The Rust side returns the record facts and the program, built from the caller's own
+// UTF-16 code units: every original token keeps its line (and, outside rewritten
+// declarations, its column).
 
 const {
   TypeError,
@@ -14,7 +14,6 @@ const {
   freeze,
   stringRepeat,
   stringSlice,
-  stringStartsWith,
   weakmapGet,
   weakmapSet,
   setPrototypeOf,
@@ -24,7 +23,7 @@ const {
   jsonStringify,
   universalThis,
 } = require('../commons.js');
-const { analyzeModule } = require('../native.js');
+const { analyzeModuleSource } = require('../native.js');
 
 // Captured at load, like every other intrinsic the layer relies on.
 const { URL } = universalThis;
@@ -88,11 +87,13 @@ const makeSourceMap = (source, headLength, sourceMapUrl) => {
   };
 };
 
-// Record maps are null-prototype objects, as upstream builds them.
-const nullProtoCopy = (object, mapValue) => {
+// Record maps are null-prototype objects, as upstream builds them. The native side sends
+// each as `[key, value]` pairs in insertion order (assigning them here gives the same
+// key order as an object literal would).
+const nullProtoFromPairs = (pairs, mapValue) => {
   const copy = create(null);
-  for (const key in object) {
-    if (key !== undefined) copy[key] = mapValue(object[key]);
+  for (let i = 0; i < pairs.length; i += 1) {
+    copy[pairs[i][0]] = mapValue(pairs[i][1]);
   }
   return freeze(copy);
 };
@@ -120,31 +121,47 @@ const freezeNames = names => {
 // and parses it again, in full, when the functor is first called. The module loader of
 // this package evaluates instead an equivalent program whose functor is a parenthesized
 // function expression, which V8 compiles once, eagerly. It takes the five values as
-// positional parameters, and its head is padded to the arrow head's length, so every
-// line and column of the module's code is where it is in `__syncModuleProgram__`.
-// (The module code itself runs in the same strict inner function either way.)
+// positional parameters, and its head has the arrow head's length, so every line and
+// column of the module's code is where it is in `__syncModuleProgram__`.
+// Its `$h\u034f_imports` call passes a single updater, `(slot, value)`, for all the
+// imported locals (one small function to compile instead of an arrow per local); which
+// import feeds which slot comes as data, `imports` below. (When that head would not fit,
+// which the native side rules out, the arrow head alone is replaced.)
+// The module code itself runs in the same strict inner function either way.
 const ARROW_HEAD =
   '({imports:$h\u034f_imports,liveVar:$h\u034f_live,onceVar:$h\u034f_once,import:$h\u034f_import,importMeta:$h\u034f____meta})=>';
 const EAGER_HEAD_TEXT =
   '(function($h\u034f_imports,$h\u034f_live,$h\u034f_once,$h\u034f_import,$h\u034f____meta){return';
-// ModuleSource -> length of its program up to and excluding the closing "\n})()\n".
-const eagerProgramEnds = new WeakMap();
+// ModuleSource -> { eagerHead, headLength, bodyEnd, eagerImports, clean }.
+const eagerFacts = new WeakMap();
 
 /**
- * The eager program of a ModuleSource made here (undefined for any other record):
- * evaluating it gives `functor(imports, liveVar, onceVar, import, importMeta)`.
+ * The eager form of a ModuleSource made here (undefined for any other record):
+ * `{ program, imports, clean }`. Evaluating `program` gives
+ * `functor(imports, liveVar, onceVar, import, importMeta)`; `imports`, when defined, is
+ * the table `[[specifier, [[importName, [slot or live export name, ...]], ...]], ...]`
+ * that its `$h\u034f_imports(updater)` call stands for (when undefined, the call passes
+ * the usual update record); `clean` says that the program passes the rejection checks
+ * (the native side ran them on `__syncModuleProgram__`, which differs only in its head
+ * and its closing, where no check can match).
  */
-const eagerProgramOf = record => {
-  const end = weakmapGet(eagerProgramEnds, record);
-  if (end === undefined) {
+const eagerFormOf = record => {
+  const facts = weakmapGet(eagerFacts, record);
+  if (facts === undefined) {
     return undefined;
   }
   const program = record.__syncModuleProgram__;
-  return `${EAGER_HEAD_TEXT}${stringRepeat(' ', ARROW_HEAD.length - EAGER_HEAD_TEXT.length)}${stringSlice(
+  const { eagerHead, headLength, bodyEnd, eagerImports, clean } = facts;
+  const rest = `${stringSlice(program, headLength, bodyEnd)}\n})()})${stringSlice(program, bodyEnd + 5)}`;
+  if (eagerHead !== null) {
+    return { program: `${eagerHead}${rest}`, imports: eagerImports, clean };
+  }
+  const head = `${EAGER_HEAD_TEXT}${stringRepeat(' ', ARROW_HEAD.length - EAGER_HEAD_TEXT.length)}${stringSlice(
     program,
     ARROW_HEAD.length,
-    end,
-  )}\n})()})${stringSlice(program, end + 5)}`;
+    headLength,
+  )}`;
+  return { program: `${head}${rest}`, imports: undefined, clean };
 };
 
 function AbstractModuleSource() {
@@ -182,16 +199,10 @@ function ModuleSource(source, opts = {}) {
       { cause },
     );
 
-  const result = analyzeModule(source);
+  const href = sanitizeSourceUrl(sourceUrl);
+  const { result, program } = analyzeModuleSource(source, href);
   if (!result.ok) {
     throw transformError(SyntaxError(result.message));
-  }
-
-  let program = `${result.functorHead}${result.body}\n})()\n`;
-  const programEnd = result.functorHead.length + result.body.length;
-  const href = sanitizeSourceUrl(sourceUrl);
-  if (href) {
-    program += `//# sourceURL=${href}\n`;
   }
 
   if (sourceMapHook) {
@@ -199,7 +210,7 @@ function ModuleSource(source, opts = {}) {
     // same way as a transform failure.
     try {
       sourceMapHook(
-        makeSourceMap(source, result.functorHead.length, sourceMapUrl),
+        makeSourceMap(source, result.headLength, sourceMapUrl),
         { sourceUrl, sourceMapUrl, source },
       );
     } catch (error) {
@@ -211,15 +222,19 @@ function ModuleSource(source, opts = {}) {
   this.exports = freezeNames(result.exports);
   this.reexports = freeze(result.reexports);
   this.__syncModuleProgram__ = program;
-  this.__liveExportMap__ = nullProtoCopy(result.liveExportMap, freeze);
-  this.__reexportMap__ = nullProtoCopy(result.reexportMap, freezePairs);
-  this.__fixedExportMap__ = nullProtoCopy(result.fixedExportMap, freeze);
+  this.__liveExportMap__ = nullProtoFromPairs(result.liveExportMap, freeze);
+  this.__reexportMap__ = nullProtoFromPairs(result.reexportMap, freezePairs);
+  this.__fixedExportMap__ = nullProtoFromPairs(result.fixedExportMap, freeze);
   this.__needsImport__ = result.needsImport;
   this.__needsImportMeta__ = result.needsImportMeta;
   freeze(this);
-  if (stringStartsWith(program, ARROW_HEAD)) {
-    weakmapSet(eagerProgramEnds, this, programEnd);
-  }
+  weakmapSet(eagerFacts, this, {
+    eagerHead: result.eagerHead,
+    headLength: result.headLength,
+    bodyEnd: result.bodyEnd,
+    eagerImports: result.eagerImports,
+    clean: result.clean,
+  });
 }
 
 setPrototypeOf(ModuleSource, AbstractModuleSource);
@@ -229,4 +244,4 @@ freeze(AbstractModuleSource.prototype);
 freeze(ModuleSource.prototype);
 freeze(ModuleSource);
 
-module.exports = freeze({ ModuleSource, AbstractModuleSource, eagerProgramOf });
+module.exports = freeze({ ModuleSource, AbstractModuleSource, eagerFormOf });

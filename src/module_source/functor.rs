@@ -11,8 +11,8 @@
 
 use swc_atoms::Wtf8Atom;
 
-use super::hidden::{HIDDEN_IMPORT, HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE};
-use super::rewrite::Plan;
+use super::hidden::{HIDDEN_A, HIDDEN_IMPORT, HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE};
+use super::rewrite::{Plan, Updater};
 
 fn push_escaped_code_point(out: &mut String, cp: u32) {
     match cp {
@@ -91,19 +91,8 @@ pub fn functor_head(plan: &Plan) -> String {
     out.push_str(HIDDEN_IMPORT);
     out.push_str(",importMeta:");
     out.push_str(HIDDEN_META);
-    out.push_str("})=>(function(){'use strict';");
-
-    if !plan.import_decls.is_empty() {
-        out.push_str("let ");
-        for (i, d) in plan.import_decls.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str(d);
-        }
-        out.push(';');
-    }
-
+    out.push_str("})=>");
+    push_preamble_opening(&mut out, plan);
     out.push_str(HIDDEN_IMPORTS);
     out.push_str("([");
     let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
@@ -126,20 +115,55 @@ pub fn functor_head(plan: &Plan) -> String {
                 if k > 0 {
                     out.push(',');
                 }
-                out.push_str(u);
+                match u {
+                    Updater::Assign { local, .. } => {
+                        out.push_str(HIDDEN_A);
+                        out.push_str(" => (");
+                        out.push_str(local);
+                        out.push_str(" = ");
+                        out.push_str(HIDDEN_A);
+                        out.push(')');
+                    }
+                    Updater::Live(local) => {
+                        out.push_str(HIDDEN_LIVE);
+                        out.push('[');
+                        push_js_string(&mut out, local);
+                        out.push(']');
+                    }
+                }
             }
             out.push_str("]]");
         }
         out.push_str("]]");
     }
     out.push_str("]);");
+    push_hoisted(&mut out, plan);
+    out
+}
 
+/// `(function(){'use strict';let <imported locals>;`
+fn push_preamble_opening(out: &mut String, plan: &Plan) {
+    out.push_str("(function(){'use strict';");
+    if !plan.import_decls.is_empty() {
+        out.push_str("let ");
+        for (i, d) in plan.import_decls.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(d);
+        }
+        out.push(';');
+    }
+}
+
+/// The initializations of hoisted exported declarations.
+fn push_hoisted(out: &mut String, plan: &Plan) {
     for (name, once, cvname) in &plan.hoisted {
         if let Some(cv) = cvname {
             out.push_str("Object.defineProperty(");
             out.push_str(cv);
             out.push_str(",'name',{value:");
-            push_js_string(&mut out, name);
+            push_js_string(out, name);
             out.push_str("});");
         }
         out.push_str(if *once { HIDDEN_ONCE } else { HIDDEN_LIVE });
@@ -151,7 +175,97 @@ pub fn functor_head(plan: &Plan) -> String {
         }
         out.push_str(");");
     }
-    out
+}
+
+/// The head of the eager program (see `lib/modules/module-source.js`): a parenthesized
+/// function expression taking the five values positionally, whose `$h͏_imports` call
+/// passes one updater for all imported locals, `(slot, value)`, instead of one arrow
+/// per local; which importer feeds which slot is data (`push_import_table`). Padded
+/// with spaces to the UTF-16 length of `functor_head`, so the body that follows keeps
+/// every line and column; `None` if it would not fit (it always does: each arrow it
+/// replaces is longer than its `case`).
+pub fn eager_head(plan: &Plan, functor_head_utf16: usize) -> Option<String> {
+    let mut out = String::with_capacity(functor_head_utf16 + 8);
+    out.push_str("(function(");
+    for (i, name) in [HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_ONCE, HIDDEN_IMPORT, HIDDEN_META].iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(name);
+    }
+    out.push_str("){return");
+    push_preamble_opening(&mut out, plan);
+    out.push_str(HIDDEN_IMPORTS);
+    out.push('(');
+    if plan.import_decls.is_empty() {
+        out.push_str("null");
+    } else {
+        // The slot arrives in `$h͏_import` (shadowing the dynamic import inside this
+        // arrow only), the value in `$h͏_a`: both names guest code cannot use.
+        out.push('(');
+        out.push_str(HIDDEN_IMPORT);
+        out.push(',');
+        out.push_str(HIDDEN_A);
+        out.push_str(")=>{switch(");
+        out.push_str(HIDDEN_IMPORT);
+        out.push_str("){");
+        for (slot, local) in plan.import_decls.iter().enumerate() {
+            out.push_str("case ");
+            out.push_str(&slot.to_string());
+            out.push(':');
+            out.push_str(local);
+            out.push('=');
+            out.push_str(HIDDEN_A);
+            out.push_str(";break;");
+        }
+        out.push_str("}}");
+    }
+    out.push_str(");");
+    push_hoisted(&mut out, plan);
+    let len = out.encode_utf16().count();
+    if len > functor_head_utf16 {
+        return None;
+    }
+    out.extend(std::iter::repeat(' ').take(functor_head_utf16 - len));
+    Some(out)
+}
+
+/// JSON of what the eager head's `$h͏_imports` call leaves out: for each import
+/// specifier (in the order of `functor_head`), `[specifier, [[importName, [updater,
+/// ...]], ...]]`, where an updater is a slot number (that local) or a string (the live
+/// export of that name).
+pub fn push_import_table(out: &mut String, plan: &Plan) {
+    out.push('[');
+    let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
+    for (n, i) in js_key_order(&keys).into_iter().enumerate() {
+        let (spec, names) = &plan.sources.entries[i];
+        if n > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        push_js_wtf8(out, spec);
+        out.push_str(",[");
+        for (j, (name, updaters)) in names.entries.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            push_js_string(out, name);
+            out.push_str(",[");
+            for (k, u) in updaters.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                match u {
+                    Updater::Assign { slot, .. } => out.push_str(&slot.to_string()),
+                    Updater::Live(local) => push_js_string(out, local),
+                }
+            }
+            out.push_str("]]");
+        }
+        out.push_str("]]");
+    }
+    out.push(']');
 }
 
 #[cfg(test)]

@@ -1,12 +1,16 @@
-//! ES module -> module record + functor program edit plan.
+//! ES module -> module record + functor program.
 //!
-//! input:  module source text
-//! output: the JSON document described in `lib.rs` (`analyzeModule`): the record
-//!         fields, `functorHead`, and `edits` as UTF-16 offsets into the caller's
-//!         string; or `{"ok":false,"message","line","column"}`.
+//! input:  module source text (UTF-16 code units, as JS holds it)
+//! output: `analyze_for_js`: the record as JSON (its maps as `[key, value]` pairs), the
+//!         facts of the eager program form (`headLength`, `bodyEnd`, `eagerHead`,
+//!         `eagerImports`) and whether the program passes the rejection checks
+//!         (`clean`), plus the program itself as UTF-16 built from the caller's code
+//!         units; or `{"ok":false,"message","line","column"}`.
+//!         `analyze_to_json` (tests and probes): the record, `functorHead` and `edits`
+//!         as UTF-16 offsets, in one JSON document.
 //!
 //! Passes: `stack` sizes the stack, `analyze` parses and builds the IR, `rewrite`
-//! plans the record and edits, `functor` writes the head; this file serializes.
+//! plans the record and edits, `functor` writes the heads; this file serializes.
 
 pub mod analyze;
 pub mod functor;
@@ -63,16 +67,15 @@ fn wtf8_utf16_cmp(a: &Wtf8Atom, b: &Wtf8Atom) -> std::cmp::Ordering {
     a.to_ill_formed_utf16().cmp(b.to_ill_formed_utf16())
 }
 
-fn record_json(source: &str, plan: &Plan) -> String {
-    let edit_bytes: usize = plan.edits.iter().map(|e| e.2.len() + 24).sum();
-    let mut out = String::with_capacity(2048 + edit_bytes);
+/// `{"ok":true,"imports":…,"needsImportMeta":…` (the record's fields; unclosed).
+fn push_record_fields(out: &mut String, plan: &Plan, pairs: bool) {
     out.push_str("{\"ok\":true,\"imports\":[");
     let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
     for (n, i) in js_key_order(&keys).into_iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        push_json_wtf8(&mut out, keys[i]);
+        push_json_wtf8(out, keys[i]);
     }
 
     // exports: live names, fixed names, re-exported names; sorted as JS sorts
@@ -103,7 +106,7 @@ fn record_json(source: &str, plan: &Plan) -> String {
         if i > 0 {
             out.push(',');
         }
-        push_name(&mut out, e);
+        push_name(out, e);
     }
 
     let mut reexports: Vec<&Wtf8Atom> = plan.export_alls.iter().collect();
@@ -113,52 +116,77 @@ fn record_json(source: &str, plan: &Plan) -> String {
         if i > 0 {
             out.push(',');
         }
-        push_json_wtf8(&mut out, r);
+        push_json_wtf8(out, r);
     }
 
-    out.push_str("],\"fixedExportMap\":{");
+    // Maps are JSON objects, or (`pairs`) arrays of `[key, value]` in the same order:
+    // parsing an object with keys never seen before costs V8 new hidden classes.
+    let (open, close, entry_open, sep, entry_close) =
+        if pairs { ("[", "]", "[", ",", "]") } else { ("{", "}", "", ":", "") };
+    out.push_str("],\"fixedExportMap\":");
+    out.push_str(open);
     for (i, (k, local)) in plan.fixed.entries.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_str(&mut out, k);
-        out.push_str(":[");
-        push_str(&mut out, local);
+        out.push_str(entry_open);
+        push_str(out, k);
+        out.push_str(sep);
+        out.push('[');
+        push_str(out, local);
         out.push(']');
+        out.push_str(entry_close);
     }
-    out.push_str("},\"liveExportMap\":{");
+    out.push_str(close);
+    out.push_str(",\"liveExportMap\":");
+    out.push_str(open);
     for (i, (k, (local, trap))) in plan.live.entries.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_str(&mut out, k);
-        out.push_str(":[");
-        push_str(&mut out, local);
+        out.push_str(entry_open);
+        push_str(out, k);
+        out.push_str(sep);
+        out.push('[');
+        push_str(out, local);
         out.push_str(if *trap { ",true]" } else { ",false]" });
+        out.push_str(entry_close);
     }
-    out.push_str("},\"reexportMap\":{");
+    out.push_str(close);
+    out.push_str(",\"reexportMap\":");
+    out.push_str(open);
     for (i, (spec, pairs)) in plan.reexport_map.entries.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_json_wtf8(&mut out, spec);
-        out.push_str(":[");
+        out.push_str(entry_open);
+        push_json_wtf8(out, spec);
+        out.push_str(sep);
+        out.push('[');
         for (j, (from, to)) in pairs.iter().enumerate() {
             if j > 0 {
                 out.push(',');
             }
             out.push('[');
-            push_name(&mut out, from);
+            push_name(out, from);
             out.push(',');
-            push_name(&mut out, to);
+            push_name(out, to);
             out.push(']');
         }
         out.push(']');
+        out.push_str(entry_close);
     }
-    out.push_str("},\"needsImport\":");
+    out.push_str(close);
+    out.push_str(",\"needsImport\":");
     out.push_str(if plan.needs_import { "true" } else { "false" });
     out.push_str(",\"needsImportMeta\":");
     out.push_str(if plan.needs_import_meta { "true" } else { "false" });
+}
+
+fn record_json(source: &str, plan: &Plan) -> String {
+    let edit_bytes: usize = plan.edits.iter().map(|e| e.2.len() + 24).sum();
+    let mut out = String::with_capacity(2048 + edit_bytes);
+    push_record_fields(&mut out, plan, false);
     out.push_str(",\"functorHead\":");
     push_str(&mut out, &functor::functor_head(plan));
     out.push_str(",\"edits\":[");
@@ -177,6 +205,117 @@ fn record_json(source: &str, plan: &Plan) -> String {
     }
     out.push_str("]}");
     out
+}
+
+/// What `analyzeModuleSource` gives JS: the record as JSON, and the program text.
+pub struct Analysis {
+    /// `{"ok":true, …record fields, "headLength", "bodyEnd", "eagerHead",
+    /// "eagerImports", "clean"}` or the error document.
+    pub record: String,
+    /// `__syncModuleProgram__`, UTF-16, exact (lone surrogates of the source kept).
+    pub program: Option<Vec<u16>>,
+}
+
+/// UTF-16 text as swc reads it: lone surrogates become U+FFFD (one UTF-16 unit, as the
+/// surrogate was, so UTF-16 offsets of the result and of `units` agree).
+pub fn utf16_to_string_lossy(units: &[u16]) -> String {
+    if units.iter().all(|&u| u < 0x80) {
+        let bytes: Vec<u8> = units.iter().map(|&u| u as u8).collect();
+        return String::from_utf8(bytes).unwrap_or_default();
+    }
+    char::decode_utf16(units.iter().copied())
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Append `s` as UTF-16 (ASCII text, most of it, copied without decoding).
+fn push_utf16(out: &mut Vec<u16>, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(u16::from));
+    } else {
+        out.extend(s.encode_utf16());
+    }
+}
+
+/// The whole functor program: `functor_head`, the source with the plan's edits, the
+/// closing `\n})()\n` and, given a URL, `//# sourceURL=<url>\n`. Built twice from the
+/// same pieces: as UTF-16 from the caller's own code units (so the program is exact),
+/// and as UTF-8 for the rejection checks.
+fn build_program(
+    source: &str,
+    units: &[u16],
+    head: &str,
+    plan: &Plan,
+    source_url: Option<&[u16]>,
+) -> (Vec<u16>, String, usize) {
+    let mut p16: Vec<u16> = Vec::with_capacity(head.len() + units.len() + 64);
+    let mut p8 = String::with_capacity(head.len() + source.len() + 64);
+    push_utf16(&mut p16, head);
+    p8.push_str(head);
+    let mut cursor = Utf16Cursor::new(source);
+    let (mut at8, mut at16) = (0usize, 0usize);
+    for (lo, hi, text) in &plan.edits {
+        let (lo, hi) = (*lo as usize, *hi as usize);
+        let (lo16, hi16) = (cursor.at(lo), cursor.at(hi));
+        p16.extend_from_slice(&units[at16..lo16]);
+        p8.push_str(&source[at8..lo]);
+        push_utf16(&mut p16, text);
+        p8.push_str(text);
+        at8 = hi;
+        at16 = hi16;
+    }
+    p16.extend_from_slice(&units[at16..]);
+    p8.push_str(&source[at8..]);
+    let body_end = p16.len();
+    push_utf16(&mut p16, "\n})()\n");
+    p8.push_str("\n})()\n");
+    if let Some(url) = source_url {
+        push_utf16(&mut p16, "//# sourceURL=");
+        p16.extend_from_slice(url);
+        p16.push(u16::from(b'\n'));
+        p8.push_str("//# sourceURL=");
+        p8.push_str(&utf16_to_string_lossy(url));
+        p8.push('\n');
+    }
+    (p16, p8, body_end)
+}
+
+fn analysis_json(source: &str, units: &[u16], source_url: Option<&[u16]>, plan: &Plan) -> Analysis {
+    let head = functor::functor_head(plan);
+    let head_len = head.encode_utf16().count();
+    let (program, text, body_end) = build_program(source, units, &head, plan, source_url);
+    // The checks every module program gets at evaluation (the mandatory ones and the
+    // direct-eval rejection). Lone surrogates read as U+FFFD here: neither is part of
+    // any pattern or a word character, so the outcome is the same.
+    let clean = crate::checks::find_rejection(&text, 1 | 2 | 4).is_none();
+    let mut out = String::with_capacity(1024);
+    push_record_fields(&mut out, plan, true);
+    out.push_str(&format!(",\"headLength\":{head_len},\"bodyEnd\":{body_end},\"eagerHead\":"));
+    match functor::eager_head(plan, head_len) {
+        Some(eager) => push_str(&mut out, &eager),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"eagerImports\":");
+    functor::push_import_table(&mut out, plan);
+    out.push_str(if clean { ",\"clean\":true}" } else { ",\"clean\":false}" });
+    Analysis { record: crate::json::to_ascii(out), program: Some(program) }
+}
+
+/// Analyze the caller's UTF-16 `units` and build its program (see `Analysis`).
+pub fn analyze_for_js(units: &[u16], source_url: Option<&[u16]>) -> Analysis {
+    let source = utf16_to_string_lossy(units);
+    let failed = |record: String| Analysis { record, program: None };
+    let stack = match stack::parse_stack_for(&source) {
+        Ok(stack) => stack,
+        Err(reason) => return failed(error_json(&source, reason, 0, false)),
+    };
+    stack::with_stack(stack, || match analyze::analyze(&source) {
+        Ok(ir) => match rewrite::plan(&source, &ir) {
+            Ok(plan) => analysis_json(&source, units, source_url, &plan),
+            Err(e) => failed(crate::guard::internal_error_json(&e)),
+        },
+        Err(f) => failed(error_json(&source, &f.message, f.pos as usize, f.with_position)),
+    })
 }
 
 /// Analyze `source` and serialize the result (see the module header).
@@ -203,5 +342,66 @@ pub fn analyze_to_json_unchecked(source: &str) -> String {
             Err(e) => crate::guard::internal_error_json(&e),
         },
         Err(f) => error_json(source, &f.message, f.pos as usize, f.with_position),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(s: &str) -> Vec<u16> {
+        s.encode_utf16().collect()
+    }
+
+    fn field<'a>(doc: &'a str, name: &str) -> &'a str {
+        let at = doc.find(&format!("\"{name}\":")).unwrap() + name.len() + 3;
+        let end = doc[at..].find([',', '}']).unwrap();
+        &doc[at..at + end]
+    }
+
+    #[test]
+    fn program_keeps_the_callers_code_units() {
+        // A lone surrogate (no UTF-8 form) inside a string literal, after an import.
+        let mut src = units("import { a } from \"x\";\nexport const s = \"");
+        src.push(0xD800);
+        src.extend(units("\" + a;\n"));
+        let out = analyze_for_js(&src, Some(&units("file:///m.js")));
+        let program = out.program.expect("a program");
+        assert!(program.windows(2).any(|w| w == [u16::from(b'"'), 0xD800]));
+        let text = String::from_utf16_lossy(&program);
+        assert!(text.starts_with("({imports:"));
+        assert!(text.ends_with("\n})()\n//# sourceURL=file:///m.js\n"));
+        let head_len: usize = field(&out.record, "headLength").parse().unwrap();
+        let body_end: usize = field(&out.record, "bodyEnd").parse().unwrap();
+        assert_eq!(program[head_len - 1], u16::from(b';'));
+        assert_eq!(&program[body_end..body_end + 5], &units("\n})()")[..]);
+        assert_eq!(field(&out.record, "clean"), "true");
+        assert!(out.record.is_ascii());
+    }
+
+    #[test]
+    fn eager_head_has_the_head_length() {
+        for src in [
+            "export default 1;",
+            "import a from \"x\"; export { a };",
+            "import * as n from \"x\"; import { b as c, d } from \"y\"; export function f() {}",
+        ] {
+            let Ok(ir) = analyze::analyze(src) else { panic!("parse") };
+            let plan = rewrite::plan(src, &ir).unwrap();
+            let head = functor::functor_head(&plan);
+            let n = head.encode_utf16().count();
+            let eager = functor::eager_head(&plan, n).expect("fits");
+            assert_eq!(eager.encode_utf16().count(), n);
+            assert!(eager.starts_with("(function("));
+            assert!(!eager.contains('\n'));
+        }
+    }
+
+    #[test]
+    fn rejected_text_is_not_clean() {
+        for src in ["import x from \"<!--\";", "export const s = \"import(x)\";", "export * from \"eval(\";"] {
+            let out = analyze_for_js(&units(src), None);
+            assert_eq!(field(&out.record, "clean"), "false", "{src}");
+        }
     }
 }

@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use swc_atoms::{Atom, Wtf8Atom};
 
 use super::analyze::{BindingId, DeclKind, Ir, Item, SpecName};
-use super::hidden::{CONST_PREFIX, HIDDEN_A, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE, HIDDEN_IMPORT};
+use super::hidden::{CONST_PREFIX, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE, HIDDEN_IMPORT};
 
 /// Keys in JS object insertion order, deduplicated.
 pub struct OrderedMap<K, V> {
@@ -72,13 +72,23 @@ impl<K: std::hash::Hash + Eq + Clone, V> Default for OrderedMap<K, V> {
     }
 }
 
+/// What an imported value is fed to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Updater {
+    /// Assigns the imported local `import_decls[slot]`.
+    Assign { local: Atom, slot: usize },
+    /// The live export of this (re-exported) local: `$h͏_live["local"]`.
+    Live(Atom),
+}
+
 /// An export name as Babel sees it: `None` is a string-literal name (read as
 /// `undefined`).
 pub type ExportName = Option<Atom>;
 
 pub struct Plan {
-    /// Import specifiers (keys of `imports`), insertion order.
-    pub sources: OrderedMap<Wtf8Atom, OrderedMap<String, Vec<String>>>,
+    /// Import specifiers (keys of `imports`), insertion order, each with its imported
+    /// names and their updaters.
+    pub sources: OrderedMap<Wtf8Atom, OrderedMap<String, Vec<Updater>>>,
     pub export_alls: Vec<Wtf8Atom>,
     pub reexport_map: OrderedMap<Wtf8Atom, Vec<(ExportName, ExportName)>>,
     /// export name -> local name
@@ -225,9 +235,10 @@ impl<'a> Planner<'a> {
                 Item::Import { spec, specifiers, .. } => {
                     self.ensure_source(spec);
                     for (from, local) in specifiers {
+                        let slot = self.plan.import_decls.len();
                         self.plan.import_decls.push(local.clone());
                         let from = key_of(&spec_key(from));
-                        let updater = format!("{HIDDEN_A} => ({local} = {HIDDEN_A})");
+                        let updater = Updater::Assign { local: local.clone(), slot };
                         let entries = self.plan.sources.entry_or(spec, OrderedMap::new);
                         entries.entry_or(&from, Vec::new).push(updater);
                         self.updater_sources.insert(local.clone(), (spec.clone(), from));
@@ -253,9 +264,7 @@ impl<'a> Planner<'a> {
                         let to = key_of(&spec_key(exported));
                         if let Some((spec, from)) = self.updater_sources.get(&local).cloned() {
                             // Re-export of an import: its updaters also feed the export.
-                            let mut js = String::new();
-                            super::functor::push_js_string(&mut js, &local);
-                            let upd = format!("{HIDDEN_LIVE}[{js}]");
+                            let upd = Updater::Live(local.clone());
                             if let Some(list) = self
                                 .plan
                                 .sources
