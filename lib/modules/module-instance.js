@@ -39,6 +39,7 @@ const {
   defineProperty,
   entries,
   freeze,
+  functionBind,
   isArray,
   keys,
   mapGet,
@@ -78,10 +79,9 @@ const makeStarCell = (notifyStar, exportsTarget) =>
 
 const asGiven = updater => updater;
 
-// The updater of one slot of an eager program's `updater(slot, value)`.
-const slotUpdater = (updater, slot) => value => {
-  updater(slot, value);
-};
+// The updater of one slot of an eager program's updater, which takes the slot as `this`
+// (see module-source.js).
+const slotUpdater = (updater, slot) => functionBind(updater, slot);
 
 // Two sorted lists of distinct strings, merged.
 const mergeSorted = (a, b) => {
@@ -488,9 +488,9 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     completeExports(starSources);
   }
 
-  // The eager program's form of `imports` (see module-source.js): one `updater(slot,
-  // value)` for every imported local, and the table `importTable` of which import feeds
-  // which slot (or which live export, by name).
+  // The eager program's form of `imports` (see module-source.js): one updater for every
+  // imported local (`this` is the slot, the argument the value), and the table
+  // `importTable` of which import feeds which slot (or which live export, by name).
   let importTable;
   function importsBySlot(updater) {
     const toUpdater = u => (typeof u === 'number' ? slotUpdater(updater, u) : liveVar[u]);

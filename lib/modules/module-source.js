@@ -123,8 +123,9 @@ const freezeNames = names => {
 // function expression, which V8 compiles once, eagerly. It takes the five values as
 // positional parameters, and its head has the arrow head's length, so every line and
 // column of the module's code is where it is in `__syncModuleProgram__`.
-// Its `$h\u034f_imports` call passes a single updater, `(slot, value)`, for all the
-// imported locals (one small function to compile instead of an arrow per local); which
+// Its `$h\u034f_imports` call passes a single updater for all the imported locals,
+// called with the slot as `this` and the value as argument (one small function, compiled
+// with the program, instead of an arrow per local compiled on its first call); which
 // import feeds which slot comes as data, `imports` below. (When that head would not fit,
 // which the native side rules out, the arrow head alone is replaced.)
 // The module code itself runs in the same strict inner function either way.

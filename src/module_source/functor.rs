@@ -179,11 +179,13 @@ fn push_hoisted(out: &mut String, plan: &Plan) {
 
 /// The head of the eager program (see `lib/modules/module-source.js`): a parenthesized
 /// function expression taking the five values positionally, whose `$h͏_imports` call
-/// passes one updater for all imported locals, `(slot, value)`, instead of one arrow
-/// per local; which importer feeds which slot is data (`push_import_table`). Padded
-/// with spaces to the UTF-16 length of `functor_head`, so the body that follows keeps
-/// every line and column; `None` if it would not fit (it always does: each arrow it
-/// replaces is longer than its `case`).
+/// passes one updater for all imported locals instead of one arrow per local. The
+/// updater is called with the slot (an index into the imported locals) as `this` and
+/// the value as its argument; which import feeds which slot is data
+/// (`push_import_table`). It is a parenthesized function expression too, so that V8
+/// compiles it with the rest of the program rather than on its first call. Padded with
+/// spaces to the UTF-16 length of `functor_head`, so the body that follows keeps every
+/// line and column; `None` if it would not fit.
 pub fn eager_head(plan: &Plan, functor_head_utf16: usize) -> Option<String> {
     let mut out = String::with_capacity(functor_head_utf16 + 8);
     out.push_str("(function(");
@@ -200,15 +202,10 @@ pub fn eager_head(plan: &Plan, functor_head_utf16: usize) -> Option<String> {
     if plan.import_decls.is_empty() {
         out.push_str("null");
     } else {
-        // The slot arrives in `$h͏_import` (shadowing the dynamic import inside this
-        // arrow only), the value in `$h͏_a`: both names guest code cannot use.
-        out.push('(');
-        out.push_str(HIDDEN_IMPORT);
-        out.push(',');
+        // `$h͏_a` is a name guest code cannot use.
+        out.push_str("(function(");
         out.push_str(HIDDEN_A);
-        out.push_str(")=>{switch(");
-        out.push_str(HIDDEN_IMPORT);
-        out.push_str("){");
+        out.push_str("){switch(this){");
         for (slot, local) in plan.import_decls.iter().enumerate() {
             out.push_str("case ");
             out.push_str(&slot.to_string());
@@ -218,7 +215,7 @@ pub fn eager_head(plan: &Plan, functor_head_utf16: usize) -> Option<String> {
             out.push_str(HIDDEN_A);
             out.push_str(";break;");
         }
-        out.push_str("}}");
+        out.push_str("}})");
     }
     out.push_str(");");
     push_hoisted(&mut out, plan);
