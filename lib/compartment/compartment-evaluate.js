@@ -102,7 +102,7 @@ const compartmentEvaluate = (compartmentFields, source, options) => {
 // __shimTransforms__, __moduleShimLexicals__: moduleLexicals })` does, without the
 // options record and without copying `moduleLexicals`, which is the shim's own object,
 // already complete and never handed to anyone else.
-// `eagerForm`, when given, is `{ program, clean }` (see lib/modules/module-source.js):
+// `eagerForm`, when given, is `{ program, clean, names }` (see lib/modules/module-source.js):
 // `program` is an equivalent form of `source`, evaluated instead when no shim transform
 // is there to see the text, and `clean` says that the native side already ran the
 // rejection checks on `source`. Returns the completion value and whether it came from
@@ -117,7 +117,7 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerF
   let localTransforms;
   // Without shim transforms the evaluator runs exactly the text it is given (the
   // direct-eval check does not change it) and nothing else: it need only consider the
-  // names that text contains.
+  // names that text contains (for the eager form, the names the native side listed).
   let onlySource;
   let eager = false;
   let prechecked = false;
@@ -137,7 +137,7 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerF
       eager = true;
       prechecked = true;
     }
-    onlySource = source;
+    onlySource = eager ? eagerForm.names : source;
   } else {
     localTransforms = [...__shimTransforms__, rejectSomeDirectEvalExpressions];
   }

@@ -44,8 +44,8 @@ with (this.scopeTerminator) {
 const factories = new Map();
 const FACTORY_LIMIT = 256;
 
-// `onlySource`: the one source this evaluator will run, when that is known (see
-// scope-constants.js).
+// `onlySource`: the one source this evaluator will run, or the names it can look up,
+// when that is known (see scope-constants.js).
 const makeEvaluate = (context, onlySource = undefined) => {
   const { globalObjectConstants, moduleLexicalConstants } = getScopeConstants(
     context.globalObject,

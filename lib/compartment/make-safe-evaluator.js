@@ -27,7 +27,8 @@ const makeSafeEvaluator = ({
   globalTransforms = [],
   sloppyGlobalsMode = false,
   // The only source this evaluator will be given, if the caller knows it and no
-  // transform can change it (lets the evaluator skip globals that source never names).
+  // transform can change it, or the list of names that source can look up (lets the
+  // evaluator skip globals that source never names).
   onlySource = undefined,
 }) => {
   // Everything is built on first use: a compartment that never evaluates compiles

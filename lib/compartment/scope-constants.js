@@ -16,6 +16,7 @@ const {
   regexpTest,
   setHas,
   freeze,
+  isArray,
   stringIncludes,
 } = require('../commons.js');
 
@@ -82,7 +83,34 @@ const constantNames = (obj, excluded, usedIn) => {
   return constants;
 };
 
-const getScopeConstants = (globalObject, moduleLexicals = {}, usedIn = undefined) => {
+// `usedNames`: the only names the evaluator's one program can look up (the native
+// analysis of a module lists them): only those are considered.
+const constantNamesAmong = (globalObject, moduleLexicals, usedNames) => {
+  const globalObjectConstants = [];
+  const moduleLexicalConstants = [];
+  for (let i = 0; i < usedNames.length; i += 1) {
+    const name = usedNames[i];
+    if (isMemoizedIdentifierName(name)) {
+      // A module lexical hides the global of the same name.
+      if (hasOwn(moduleLexicals, name)) {
+        if (isImmutableData(getOwnPropertyDescriptor(moduleLexicals, name))) {
+          arrayPush(moduleLexicalConstants, name);
+        }
+      } else if (isImmutableData(getOwnPropertyDescriptor(globalObject, name))) {
+        arrayPush(globalObjectConstants, name);
+      }
+    }
+  }
+  return { globalObjectConstants, moduleLexicalConstants };
+};
+
+// `used`, when given, is either the one text the evaluator will run (a string) or the
+// list of names that text can look up (an array).
+const getScopeConstants = (globalObject, moduleLexicals = {}, used = undefined) => {
+  if (isArray(used)) {
+    return constantNamesAmong(globalObject, moduleLexicals, used);
+  }
+  let usedIn = used;
   // An identifier may be spelled with escapes (`\u0041rray` is `Array`): text that has
   // any gets no shortcut.
   if (usedIn !== undefined && stringIncludes(usedIn, '\\u')) {

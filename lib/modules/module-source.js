@@ -133,18 +133,19 @@ const ARROW_HEAD =
   '({imports:$h\u034f_imports,liveVar:$h\u034f_live,onceVar:$h\u034f_once,import:$h\u034f_import,importMeta:$h\u034f____meta})=>';
 const EAGER_HEAD_TEXT =
   '(function($h\u034f_imports,$h\u034f_live,$h\u034f_once,$h\u034f_import,$h\u034f____meta){return';
-// ModuleSource -> { eagerHead, headLength, bodyEnd, eagerImports, clean }.
+// ModuleSource -> { eagerHead, headLength, bodyEnd, eagerImports, clean, names }.
 const eagerFacts = new WeakMap();
 
 /**
  * The eager form of a ModuleSource made here (undefined for any other record):
- * `{ program, imports, clean }`. Evaluating `program` gives
+ * `{ program, imports, clean, names }`. Evaluating `program` gives
  * `functor(imports, liveVar, onceVar, import, importMeta)`; `imports`, when defined, is
  * the table `[[specifier, [[importName, [slot or live export name, ...]], ...]], ...]`
  * that its `$h\u034f_imports(updater)` call stands for (when undefined, the call passes
  * the usual update record); `clean` says that the program passes the rejection checks
  * (the native side ran them on `__syncModuleProgram__`, which differs only in its head
- * and its closing, where no check can match).
+ * and its closing, where no check can match); `names` lists every name the program's
+ * code can look up in the scopes around it (a superset: every identifier it spells).
  */
 const eagerFormOf = record => {
   const facts = weakmapGet(eagerFacts, record);
@@ -152,17 +153,17 @@ const eagerFormOf = record => {
     return undefined;
   }
   const program = record.__syncModuleProgram__;
-  const { eagerHead, headLength, bodyEnd, eagerImports, clean } = facts;
+  const { eagerHead, headLength, bodyEnd, eagerImports, clean, names } = facts;
   const rest = `${stringSlice(program, headLength, bodyEnd)}\n})()})${stringSlice(program, bodyEnd + 5)}`;
   if (eagerHead !== null) {
-    return { program: `${eagerHead}${rest}`, imports: eagerImports, clean };
+    return { program: `${eagerHead}${rest}`, imports: eagerImports, clean, names };
   }
   const head = `${EAGER_HEAD_TEXT}${stringRepeat(' ', ARROW_HEAD.length - EAGER_HEAD_TEXT.length)}${stringSlice(
     program,
     ARROW_HEAD.length,
     headLength,
   )}`;
-  return { program: `${head}${rest}`, imports: undefined, clean };
+  return { program: `${head}${rest}`, imports: undefined, clean, names };
 };
 
 function AbstractModuleSource() {
@@ -235,6 +236,7 @@ function ModuleSource(source, opts = {}) {
     bodyEnd: result.bodyEnd,
     eagerImports: result.eagerImports,
     clean: result.clean,
+    names: freeze(result.names),
   });
 }
 

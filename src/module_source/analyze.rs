@@ -126,6 +126,10 @@ pub struct Ir {
     /// ...). Babel reads such a function's constancy from its own scope, so the inner
     /// binding decides: the names here are those whose inner binding is reassigned.
     pub self_scoped: HashMap<Atom, bool>,
+    /// Every identifier the module spells (bindings and references, cooked), once
+    /// each, in order of appearance: a superset of the names its code can look up in
+    /// the scopes around it.
+    pub names: Vec<Atom>,
 }
 
 fn syntax() -> Syntax {
@@ -791,6 +795,8 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
         self_scoped_fns: HashMap::new(),
         self_scoped: HashMap::new(),
         marker: None,
+        names: Vec::new(),
+        seen_names: HashSet::new(),
     };
 
     if walker.track {
@@ -846,6 +852,7 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
         dynamic_imports: walker.dynamic_imports,
         reassigned: walker.reassigned,
         self_scoped: walker.self_scoped,
+        names: walker.names,
     })
 }
 
@@ -867,6 +874,8 @@ struct Walker<'a> {
     /// Inside such a function that declares its own name: (name, shadow level of the
     /// inner binding).
     marker: Option<(Atom, u32)>,
+    names: Vec<Atom>,
+    seen_names: HashSet<Atom>,
 }
 
 impl Walker<'_> {
@@ -964,6 +973,10 @@ impl Visit for Walker<'_> {
 
     fn visit_ident(&mut self, i: &Ident) {
         self.check_name(&i.sym, i.span.lo);
+        if !self.seen_names.contains(&i.sym) {
+            self.seen_names.insert(i.sym.clone());
+            self.names.push(i.sym.clone());
+        }
     }
 
     fn visit_ident_name(&mut self, i: &IdentName) {

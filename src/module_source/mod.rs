@@ -280,7 +280,13 @@ fn build_program(
     (p16, p8, body_end)
 }
 
-fn analysis_json(source: &str, units: &[u16], source_url: Option<&[u16]>, plan: &Plan) -> Analysis {
+fn analysis_json(
+    source: &str,
+    units: &[u16],
+    source_url: Option<&[u16]>,
+    ir: &analyze::Ir,
+    plan: &Plan,
+) -> Analysis {
     let head = functor::functor_head(plan);
     let head_len = head.encode_utf16().count();
     let (program, text, body_end) = build_program(source, units, &head, plan, source_url);
@@ -297,7 +303,15 @@ fn analysis_json(source: &str, units: &[u16], source_url: Option<&[u16]>, plan: 
     }
     out.push_str(",\"eagerImports\":");
     functor::push_import_table(&mut out, plan);
-    out.push_str(if clean { ",\"clean\":true}" } else { ",\"clean\":false}" });
+    out.push_str(if clean { ",\"clean\":true" } else { ",\"clean\":false" });
+    // The names the program's code can look up: the module's own, and `Object`, which
+    // the head may call (`Object.defineProperty` for hoisted functions).
+    out.push_str(",\"names\":[\"Object\"");
+    for name in ir.names.iter().filter(|n| &***n != "Object") {
+        out.push(',');
+        push_str(&mut out, name);
+    }
+    out.push_str("]}");
     Analysis { record: crate::json::to_ascii(out), program: Some(program) }
 }
 
@@ -311,7 +325,7 @@ pub fn analyze_for_js(units: &[u16], source_url: Option<&[u16]>) -> Analysis {
     };
     stack::with_stack(stack, || match analyze::analyze(&source) {
         Ok(ir) => match rewrite::plan(&source, &ir) {
-            Ok(plan) => analysis_json(&source, units, source_url, &plan),
+            Ok(plan) => analysis_json(&source, units, source_url, &ir, &plan),
             Err(e) => failed(crate::guard::internal_error_json(&e)),
         },
         Err(f) => failed(error_json(&source, &f.message, f.pos as usize, f.with_position)),
