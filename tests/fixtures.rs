@@ -9,21 +9,46 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-/// serde_json refuses lone surrogate escapes; keep them as literal text on both sides.
+/// serde_json refuses lone surrogate escapes: keep those as literal text on both sides
+/// (surrogate pairs are decoded, as JSON means them).
 fn parse(json: &str) -> Value {
+    let units: Vec<char> = json.chars().collect();
+    let hex_at = |i: usize| -> Option<u32> {
+        if i + 6 <= units.len() && units[i] == '\\' && units[i + 1] == 'u' {
+            u32::from_str_radix(&units[i + 2..i + 6].iter().collect::<String>(), 16).ok()
+        } else {
+            None
+        }
+    };
     let mut text = String::with_capacity(json.len());
-    let mut chars = json.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            let next = chars.next().unwrap();
-            if next == 'u' && chars.peek() == Some(&'d') {
-                text.push_str("\\\\u");
-            } else {
-                text.push(c);
-                text.push(next);
+    let mut i = 0;
+    while i < units.len() {
+        if units[i] == '\\' {
+            match hex_at(i) {
+                Some(hi @ 0xD800..=0xDBFF) => match hex_at(i + 6) {
+                    Some(lo @ 0xDC00..=0xDFFF) => {
+                        let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                        text.push(char::from_u32(c).unwrap());
+                        i += 12;
+                    }
+                    _ => {
+                        text.push_str("\\\\");
+                        i += 1;
+                    }
+                },
+                Some(0xDC00..=0xDFFF) => {
+                    text.push_str("\\\\");
+                    i += 1;
+                }
+                _ => {
+                    text.push(units[i]);
+                    text.push(units[i + 1]);
+                    i += 2;
+                }
             }
         } else {
-            text.push(c);
+            text.push(units[i]);
+            i += 1;
         }
     }
     serde_json::from_str(&text).unwrap()

@@ -270,7 +270,7 @@ mod tests {
         assert_eq!(find_rejection_json("<!--", 1).as_deref(),
             Some("{\"code\":\"SES_HTML_COMMENT_REJECTED\",\"line\":1,\"url\":\"<unknown>\"}"));
         assert_eq!(find_rejection_json("\u{1f600}eval(1)//# sourceURL=\u{e9}\"x", 4).as_deref(),
-            Some("{\"code\":\"SES_EVAL_REJECTED\",\"line\":1,\"url\":\"\u{e9}\\\"x\",\"urlStart\":23,\"urlEnd\":26}"));
+            Some("{\"code\":\"SES_EVAL_REJECTED\",\"line\":1,\"url\":\"\\u00e9\\\"x\",\"urlStart\":23,\"urlEnd\":26}"));
         assert_eq!(find_rejection_json("import(", 1), None);
     }
 }
