@@ -26,76 +26,93 @@ const {
   reflectPreventExtensions,
   toStringTagSymbol,
   weakmapSet,
+  weaksetAdd,
+  weaksetHas,
+  WeakSet,
 } = require('../commons.js');
 const { q } = require('../errors/assert.js');
 const { makeAlias } = require('./module-load.js');
 
 const notYetExecuting = 'the module has not yet begun to execute';
 
+// The exports targets whose instance has linked or begun to execute.
+const activeTargets = new WeakSet();
+
+// One handler serves every namespace: each trap receives the exports target itself.
+const handler = freeze({
+  get(target, name, receiver) {
+    if (!weaksetHas(activeTargets, target)) {
+      throw TypeError(`Cannot get property ${q(name)} of module exports namespace, ${notYetExecuting}`);
+    }
+    return reflectGet(target, name, receiver);
+  },
+  set(_target, name, _value) {
+    throw TypeError(`Cannot set property ${q(name)} of module exports namespace`);
+  },
+  has(target, name) {
+    if (!weaksetHas(activeTargets, target)) throw TypeError(`Cannot check property ${q(name)}, ${notYetExecuting}`);
+    return reflectHas(target, name);
+  },
+  deleteProperty(_target, name) {
+    // Sic: the stray "s" is in `ses`'s message.
+    throw TypeError(`Cannot delete property ${q(name)}s of module exports namespace`);
+  },
+  ownKeys(target) {
+    if (!weaksetHas(activeTargets, target)) throw TypeError(`Cannot enumerate keys, ${notYetExecuting}`);
+    return ownKeys(target);
+  },
+  getOwnPropertyDescriptor(target, name) {
+    if (!weaksetHas(activeTargets, target)) {
+      throw TypeError(`Cannot get own property descriptor ${q(name)}, ${notYetExecuting}`);
+    }
+    return reflectGetOwnPropertyDescriptor(target, name);
+  },
+  preventExtensions(target) {
+    if (!weaksetHas(activeTargets, target)) {
+      throw TypeError(`Cannot prevent extensions of module exports namespace, ${notYetExecuting}`);
+    }
+    return reflectPreventExtensions(target);
+  },
+  isExtensible(target) {
+    if (!weaksetHas(activeTargets, target)) {
+      throw TypeError(`Cannot check extensibility of module exports namespace, ${notYetExecuting}`);
+    }
+    return reflectIsExtensible(target);
+  },
+  getPrototypeOf(_target) {
+    return null;
+  },
+  setPrototypeOf(_target, _proto) {
+    throw TypeError('Cannot set prototype of module exports namespace');
+  },
+  defineProperty(_target, name, _descriptor) {
+    throw TypeError(`Cannot define property ${q(name)} of module exports namespace`);
+  },
+  apply(_target, _thisArg, _args) {
+    throw TypeError('Cannot call module exports namespace, it is not a function');
+  },
+  construct(_target, _args) {
+    throw TypeError('Cannot construct module exports namespace, it is not a constructor');
+  },
+});
+
+const tagDescriptors = freeze({
+  [toStringTagSymbol]: freeze({
+    value: 'Module',
+    writable: false,
+    enumerable: false,
+    configurable: false,
+  }),
+});
+
 /**
  * Makes `{ exportsTarget, exportsProxy, activate }` for one module.
  */
 const deferExports = () => {
-  let active = false;
-  const exportsTarget = create(null, {
-    [toStringTagSymbol]: {
-      value: 'Module',
-      writable: false,
-      enumerable: false,
-      configurable: false,
-    },
-  });
-  const handler = {
-    get(_target, name, receiver) {
-      if (!active) throw TypeError(`Cannot get property ${q(name)} of module exports namespace, ${notYetExecuting}`);
-      return reflectGet(exportsTarget, name, receiver);
-    },
-    set(_target, name, _value) {
-      throw TypeError(`Cannot set property ${q(name)} of module exports namespace`);
-    },
-    has(_target, name) {
-      if (!active) throw TypeError(`Cannot check property ${q(name)}, ${notYetExecuting}`);
-      return reflectHas(exportsTarget, name);
-    },
-    deleteProperty(_target, name) {
-      // Sic: the stray "s" is in `ses`'s message.
-      throw TypeError(`Cannot delete property ${q(name)}s of module exports namespace`);
-    },
-    ownKeys(_target) {
-      if (!active) throw TypeError(`Cannot enumerate keys, ${notYetExecuting}`);
-      return ownKeys(exportsTarget);
-    },
-    getOwnPropertyDescriptor(_target, name) {
-      if (!active) throw TypeError(`Cannot get own property descriptor ${q(name)}, ${notYetExecuting}`);
-      return reflectGetOwnPropertyDescriptor(exportsTarget, name);
-    },
-    preventExtensions(_target) {
-      if (!active) throw TypeError(`Cannot prevent extensions of module exports namespace, ${notYetExecuting}`);
-      return reflectPreventExtensions(exportsTarget);
-    },
-    isExtensible() {
-      if (!active) throw TypeError(`Cannot check extensibility of module exports namespace, ${notYetExecuting}`);
-      return reflectIsExtensible(exportsTarget);
-    },
-    getPrototypeOf(_target) {
-      return null;
-    },
-    setPrototypeOf(_target, _proto) {
-      throw TypeError('Cannot set prototype of module exports namespace');
-    },
-    defineProperty(_target, name, _descriptor) {
-      throw TypeError(`Cannot define property ${q(name)} of module exports namespace`);
-    },
-    apply(_target, _thisArg, _args) {
-      throw TypeError('Cannot call module exports namespace, it is not a function');
-    },
-    construct(_target, _args) {
-      throw TypeError('Cannot construct module exports namespace, it is not a constructor');
-    },
-  };
+  const exportsTarget = create(null, tagDescriptors);
   return freeze({
     activate() {
-      active = true;
+      weaksetAdd(activeTargets, exportsTarget);
     },
     exportsTarget,
     exportsProxy: new Proxy(exportsTarget, handler),
