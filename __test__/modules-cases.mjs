@@ -310,6 +310,30 @@ export const cases = {
     src.bump();
     return { seen: reader.seen, shape: reader.shape, after, bumped: [r.v, r.w], keys: Object.keys(r) };
   },
+  // A chain of `export *` through complete modules: own names shadow, `default` stays
+  // behind, names are sorted, and imports of names taken through the chain resolve (and
+  // stay live), as does a missing one's error.
+  async starChainThroughCompleteModules() {
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: idResolve,
+      modules: {
+        a: { source: MS('export let x = 1; export const y = "a", w = "a"; export default "a"; export const bump = () => { x += 1; };') },
+        b: { source: MS('export * from "a"; export const y = "b"; export const b = 1;') },
+        c: { source: MS('import "b"; export * from "b"; export const z = 3; export const aa = 0;') },
+        d: {
+          source: MS(
+            'import { x, y, z, w, bump } from "c"; import * as ns from "c"; bump(); ' +
+              'export const seen = [x, y, z, w, Object.keys(ns).join(), "default" in ns, ns.x];',
+          ),
+        },
+        e: { source: MS('import { nope } from "c";') },
+      },
+    });
+    const d = c.importNow('d');
+    const e = catchingNow(() => c.importNow('e'));
+    return { seen: d.seen, keys: Object.keys(c.importNow('c')), e };
+  },
   // Globals that are constants when a module is linked are bound as constants in its
   // evaluator: assigning one fails as an assignment to a constant, in both loaders.
   async constantGlobalsInModules() {

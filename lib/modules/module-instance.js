@@ -1,7 +1,7 @@
 'use strict';
-// Module instances. An instance is `{ exportCells, notifyStar, starCell, sortedNames,
-// exportsProxy, execute }`:
-// - `exportCells[exportName]` is the export's cell `{ notify, descriptor, reexport }`:
+// Module instances. An instance is `{ cellOf, currentNames, sortedExports, notifyStar,
+// starCell, exportsProxy, execute }`:
+// - `cellOf(exportName)` is the export's cell `{ notify, descriptor, reexport }`:
 //   `notify(update)` subscribes an importer's update function; `descriptor` is the
 //   property the module's own namespace gets; `reexport` is the cell that a module
 //   re-exporting the name stores, whose descriptor is a frozen getter of the binding's
@@ -10,10 +10,13 @@
 //   and no other code runs between a binding's change and its subscribers' updates),
 //   without a subscription or a closure per re-exporting module. A re-export cell is
 //   its own `reexport`, so a chain of re-exporters shares one cell;
+// - `currentNames()` lists the names exported so far (all of them once complete);
+// - `sortedExports()` is `[names, cells]`, the sorted export names and their cells, once
+//   the namespace is complete (undefined before). A module whose `export *` takes one
+//   complete source merges that source's arrays with its own names instead of copying
+//   every name into a table of its own;
 // - `notifyStar(update)` hands over the raw exports target (`import * as x`), and
 //   `starCell()` is the cell of `export * as x from` that module;
-// - `sortedNames()` is the sorted list of export names once the namespace is complete
-//   (undefined before);
 // - `exportsProxy` is the module's namespace proxy (module-proxy.js);
 // - `execute()` runs the module once; later calls rethrow the error of the first run,
 //   if any.
@@ -83,31 +86,55 @@ const asGiven = updater => updater;
 // (see module-source.js).
 const slotUpdater = (updater, slot) => functionBind(updater, slot);
 
-// Two sorted lists of distinct strings, merged.
-const mergeSorted = (a, b) => {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out = [];
+// `export *` takes neither `default` nor `*` (which `import *` means).
+const starExportable = name => name !== 'default' && name !== '*';
+
+// The sorted names and cells of a module whose `export *` takes one complete source:
+// its own sorted names (cells in `ownCells`) merged with the source's sorted names that
+// it may take and does not shadow (their re-export cells).
+const mergeExports = (ownNames, ownCells, sourceNames, sourceCells) => {
+  const names = [];
+  const cells = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] < b[j]) {
-      arrayPush(out, a[i]);
+  while (j < sourceNames.length) {
+    const name = sourceNames[j];
+    if (!starExportable(name) || ownCells[name] !== undefined) {
+      j += 1;
+    } else if (i < ownNames.length && ownNames[i] < name) {
+      arrayPush(names, ownNames[i]);
+      arrayPush(cells, ownCells[ownNames[i]]);
       i += 1;
     } else {
-      arrayPush(out, b[j]);
+      arrayPush(names, name);
+      arrayPush(cells, sourceCells[j].reexport);
       j += 1;
     }
   }
-  while (i < a.length) {
-    arrayPush(out, a[i]);
-    i += 1;
+  for (; i < ownNames.length; i += 1) {
+    arrayPush(names, ownNames[i]);
+    arrayPush(cells, ownCells[ownNames[i]]);
   }
-  while (j < b.length) {
-    arrayPush(out, b[j]);
-    j += 1;
+  return [names, cells];
+};
+
+// Index of `name` in the sorted list of distinct strings `names`, or -1.
+const sortedIndexOf = (names, name) => {
+  let lo = 0;
+  let hi = names.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = names[mid];
+    if (at === name) {
+      return mid;
+    }
+    if (at < name) {
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
   }
-  return out;
+  return -1;
 };
 
 /**
@@ -189,11 +216,12 @@ const makeVirtualModuleInstance = (
   };
 
   return freeze({
-    exportCells,
+    cellOf: name => exportCells[name],
+    currentNames: () => keys(exportCells),
+    // Not kept sorted: modules that take these names sort them themselves.
+    sortedExports: () => undefined,
     notifyStar,
     starCell: () => (starCell ||= makeStarCell(notifyStar, exportsTarget)),
-    // Never merged: a virtual module's names are not known to be sorted.
-    sortedNames: () => undefined,
     exportsProxy,
     execute,
   });
@@ -228,8 +256,19 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     moduleSpecifier,
   );
 
-  // exportName -> cell (see the top of this file).
+  // exportName -> cell (see the top of this file): the module's own exports and named
+  // re-exports, and the `export *` names that are not merged (see completeExports).
   const exportCells = create(null);
+  // Once the namespace is complete: every export name, sorted, and the cells.
+  let sortedNames;
+  let sortedCells;
+  const cellOf = name => {
+    if (sortedNames === undefined) {
+      return exportCells[name];
+    }
+    const at = sortedIndexOf(sortedNames, name);
+    return at < 0 ? undefined : sortedCells[at];
+  };
   // localName -> accessor, the extra scope layer through which the module's own code
   // reads and assigns live exported bindings.
   const moduleLexicals = create(null);
@@ -382,13 +421,12 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   // updaters, the named re-exports, and (recorded in `starSources`, in order) the
   // modules whose names `export *` takes.
   const wireImport = (specifier, importUpdaters, instance, starSources, toUpdater) => {
-    const { exportCells: importCells } = instance;
     for (const [importName, updaters] of importUpdaters) {
       let importNotify;
       if (importName === '*') {
         importNotify = instance.notifyStar;
       } else {
-        const cell = importCells[importName];
+        const cell = instance.cellOf(importName);
         importNotify = cell === undefined ? undefined : cell.notify;
       }
       if (!importNotify) {
@@ -406,51 +444,42 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     if (reexportMap[specifier]) {
       // Wired now, so that they are already there for modules in a cycle.
       for (const [importName, exportName] of reexportMap[specifier]) {
-        wireUpReexport(exportName, importName === '*' ? instance.starCell() : importCells[importName]);
+        wireUpReexport(exportName, importName === '*' ? instance.starCell() : instance.cellOf(importName));
       }
     }
   };
-
-  // `export *` names are never `default`, nor `*` (which `import *` means).
-  const starExportable = name => name !== 'default' && name !== '*';
 
   // Once every import is wired: the `export *` names, then the namespace's properties.
   // (A source's cells do not change meanwhile: each has either executed, or is
   // suspended up the stack in a cycle.)
   const completeExports = starSources => {
-    let exportNames;
-    if (starSources.length === 1) {
-      // One source: no name can be ambiguous. When its names are complete (it has
-      // executed) they are sorted, and merging them with ours keeps the order.
-      const [source] = starSources;
-      const sourceCells = source.exportCells;
-      const sourceNames = source.sortedNames();
-      const ownNames = arraySort(keys(exportCells));
-      const added = [];
-      const names = sourceNames === undefined ? keys(sourceCells) : sourceNames;
-      for (let i = 0; i < names.length; i += 1) {
-        const name = names[i];
-        if (starExportable(name) && exportCells[name] === undefined) {
-          exportCells[name] = sourceCells[name].reexport;
-          arrayPush(added, name);
-        }
-      }
-      if (sourceNames === undefined) {
-        exportNames = arraySort(keys(exportCells));
-      } else {
-        exportNames = mergeSorted(ownNames, added);
-      }
+    let names;
+    let cells;
+    const merged = starSources.length === 1 ? starSources[0].sortedExports() : undefined;
+    if (merged !== undefined) {
+      // One complete source: no name can be ambiguous, and its names are sorted, so a
+      // merge with ours (which win) keeps the order.
+      [names, cells] = mergeExports(sortedOwnNames(), exportCells, merged[0], merged[1]);
     } else {
-      if (starSources.length > 1) {
+      if (starSources.length === 1) {
+        const [source] = starSources;
+        const sourceNames = source.currentNames();
+        for (let i = 0; i < sourceNames.length; i += 1) {
+          const name = sourceNames[i];
+          if (starExportable(name) && exportCells[name] === undefined) {
+            exportCells[name] = source.cellOf(name).reexport;
+          }
+        }
+      } else if (starSources.length > 1) {
         // name -> the one cell providing it, or false when two sources do (ambiguous:
         // dropped).
         const candidates = create(null);
         for (let s = 0; s < starSources.length; s += 1) {
-          const sourceCells = starSources[s].exportCells;
-          const names = keys(sourceCells);
-          for (let i = 0; i < names.length; i += 1) {
-            const name = names[i];
-            candidates[name] = candidates[name] === undefined ? sourceCells[name] : false;
+          const source = starSources[s];
+          const sourceNames = source.currentNames();
+          for (let i = 0; i < sourceNames.length; i += 1) {
+            const name = sourceNames[i];
+            candidates[name] = candidates[name] === undefined ? source.cellOf(name) : false;
           }
         }
         const candidateNames = keys(candidates);
@@ -462,17 +491,22 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           }
         }
       }
-      // Export names are strings, so sorting the keys gives the spec's order.
-      exportNames = arraySort(keys(exportCells));
+      names = sortedOwnNames();
+      cells = [];
+      for (let i = 0; i < names.length; i += 1) {
+        arrayPush(cells, exportCells[names[i]]);
+      }
     }
-    for (let i = 0; i < exportNames.length; i += 1) {
-      defineProperty(exportsTarget, exportNames[i], exportCells[exportNames[i]].descriptor);
+    for (let i = 0; i < names.length; i += 1) {
+      defineProperty(exportsTarget, names[i], cells[i].descriptor);
     }
     freeze(exportsTarget);
-    completeNames = exportNames;
+    sortedNames = names;
+    sortedCells = cells;
     activate();
   };
-  let completeNames;
+  // Export names are strings, so sorting the keys gives the spec's order.
+  const sortedOwnNames = () => arraySort(keys(exportCells));
 
   // updateRecord: iterable of [specifier, iterable of [importName, updaters[]]] (arrays or
   // Maps, as generated functors produce). Kept small: its frame is on the stack once per
@@ -563,10 +597,11 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   };
 
   return freeze({
-    exportCells,
+    cellOf,
+    currentNames: () => (sortedNames === undefined ? keys(exportCells) : sortedNames),
+    sortedExports: () => (sortedNames === undefined ? undefined : [sortedNames, sortedCells]),
     notifyStar,
     starCell: () => (starCell ||= makeStarCell(notifyStar, exportsTarget)),
-    sortedNames: () => completeNames,
     exportsProxy,
     execute,
   });
