@@ -40,7 +40,6 @@ const {
   assign,
   create,
   defineProperty,
-  entries,
   freeze,
   functionBind,
   isArray,
@@ -79,8 +78,6 @@ const makeReexportCell = (notify, peek) => {
 // `export * as x from` a module: the raw exports target, which never changes.
 const makeStarCell = (notifyStar, exportsTarget) =>
   makeReexportCell(notifyStar, { get() { return exportsTarget; } }.get);
-
-const asGiven = updater => updater;
 
 // The updater of one slot of an eager program's updater, which takes the slot as `this`
 // (see module-source.js).
@@ -301,7 +298,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       reexport: makeReexportCell(notify, peek),
     });
 
-  arrayForEach(entries(fixedExportMap), ([exportName, [localName]]) => {
+  const publishFixed = (exportName, localName) => {
     let cell = localCells[localName];
     if (!cell) {
       let value;
@@ -342,9 +339,9 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       onceVar[localName] = init;
     }
     exportCells[exportName] = cell;
-  });
+  };
 
-  arrayForEach(entries(liveExportMap), ([exportName, [localName, setProxyTrap]]) => {
+  const publishLive = (exportName, localName, setProxyTrap) => {
     let cell = localCells[localName];
     if (!cell) {
       let value;
@@ -397,7 +394,19 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       liveVar[localName] = update;
     }
     exportCells[exportName] = cell;
-  });
+  };
+
+  // (Indexed loops: in the many instances that run before the engine optimizes this
+  // code, destructuring `entries()` allocates an iterator and result objects per step.)
+  const fixedNames = keys(fixedExportMap);
+  for (let i = 0; i < fixedNames.length; i += 1) {
+    publishFixed(fixedNames[i], fixedExportMap[fixedNames[i]][0]);
+  }
+  const liveNames = keys(liveExportMap);
+  for (let i = 0; i < liveNames.length; i += 1) {
+    const binding = liveExportMap[liveNames[i]];
+    publishLive(liveNames[i], binding[0], binding[1]);
+  }
 
   const notifyStar = update => {
     update(exportsTarget);
@@ -417,25 +426,43 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     exportCells[exportName] = cell.reexport;
   };
 
+  // The notifier of `importName` in the module `instance` imported as `specifier`.
+  const notifierOf = (specifier, instance, importName) => {
+    let importNotify;
+    if (importName === '*') {
+      importNotify = instance.notifyStar;
+    } else {
+      const cell = instance.cellOf(importName);
+      importNotify = cell === undefined ? undefined : cell.notify;
+    }
+    if (!importNotify) {
+      throw SyntaxError(
+        `The requested module '${specifier}' does not provide an export named '${importName}'`,
+      );
+    }
+    return importNotify;
+  };
+
   // What one imported module gives this one, once it has executed: the importer's
   // updaters, the named re-exports, and (recorded in `starSources`, in order) the
-  // modules whose names `export *` takes.
-  const wireImport = (specifier, importUpdaters, instance, starSources, toUpdater) => {
-    for (const [importName, updaters] of importUpdaters) {
-      let importNotify;
-      if (importName === '*') {
-        importNotify = instance.notifyStar;
-      } else {
-        const cell = instance.cellOf(importName);
-        importNotify = cell === undefined ? undefined : cell.notify;
+  // modules whose names `export *` takes. `importUpdaters` is an iterable of
+  // `[importName, updaters]`, or (`table`, from an eager program) an array of them whose
+  // updaters `toUpdater` turns into functions.
+  const wireImport = (specifier, importUpdaters, instance, starSources, table, toUpdater) => {
+    if (table) {
+      for (let i = 0; i < importUpdaters.length; i += 1) {
+        const importNotify = notifierOf(specifier, instance, importUpdaters[i][0]);
+        const updaters = importUpdaters[i][1];
+        for (let j = 0; j < updaters.length; j += 1) {
+          importNotify(toUpdater(updaters[j]));
+        }
       }
-      if (!importNotify) {
-        throw SyntaxError(
-          `The requested module '${specifier}' does not provide an export named '${importName}'`,
-        );
-      }
-      for (const updater of updaters) {
-        importNotify(toUpdater(updater));
+    } else {
+      for (const [importName, updaters] of importUpdaters) {
+        const importNotify = notifierOf(specifier, instance, importName);
+        for (const updater of updaters) {
+          importNotify(updater);
+        }
       }
     }
     if (arrayIncludes(exportAlls, specifier)) {
@@ -517,7 +544,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     for (const [specifier, importUpdaters] of updateRecord) {
       const instance = mapGet(importedInstances, specifier);
       instance.execute();
-      wireImport(specifier, importUpdaters, instance, starSources, asGiven);
+      wireImport(specifier, importUpdaters, instance, starSources, false);
     }
     completeExports(starSources);
   }
@@ -530,10 +557,10 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     const toUpdater = u => (typeof u === 'number' ? slotUpdater(updater, u) : liveVar[u]);
     const starSources = [];
     for (let i = 0; i < importTable.length; i += 1) {
-      const [specifier, importUpdaters] = importTable[i];
+      const specifier = importTable[i][0];
       const instance = mapGet(importedInstances, specifier);
       instance.execute();
-      wireImport(specifier, importUpdaters, instance, starSources, toUpdater);
+      wireImport(specifier, importTable[i][1], instance, starSources, true, toUpdater);
     }
     completeExports(starSources);
   }

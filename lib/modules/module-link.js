@@ -8,7 +8,7 @@ const {
   Map,
   ReferenceError,
   TypeError,
-  entries,
+  keys,
   freeze,
   isArray,
   isPrimitive,
@@ -122,11 +122,12 @@ const instantiate = (compartmentPrivateFields, moduleAliases, moduleRecord) => {
 
   mapSet(instances, moduleSpecifier, moduleInstance);
 
-  for (const [importSpecifier, resolvedSpecifier] of entries(resolvedImports)) {
+  const importSpecifiers = keys(resolvedImports);
+  for (let i = 0; i < importSpecifiers.length; i += 1) {
     mapSet(
       importedInstances,
-      importSpecifier,
-      link(compartmentPrivateFields, moduleAliases, compartment, resolvedSpecifier),
+      importSpecifiers[i],
+      link(compartmentPrivateFields, moduleAliases, compartment, resolvedImports[importSpecifiers[i]]),
     );
   }
   return moduleInstance;

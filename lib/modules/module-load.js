@@ -24,6 +24,7 @@
 //   and stack traces.
 
 const {
+  apply,
   Map,
   TypeError,
   arrayJoin,
@@ -42,7 +43,7 @@ const {
   mapSet,
   promiseThen,
   setAdd,
-  values,
+  keys,
   weakmapGet,
   weakmapHas,
   weakmapSet,
@@ -163,7 +164,9 @@ const loadModuleSource = (
     resolvedImports,
     importMeta,
   });
-  for (const fullSpecifier of values(resolvedImports)) {
+  const importSpecifiers = keys(resolvedImports);
+  for (let i = 0; i < importSpecifiers.length; i += 1) {
+    const fullSpecifier = resolvedImports[importSpecifiers[i]];
     // eslint-disable-next-line no-use-before-define
     enqueueJob(memoizedLoadWithErrorAnnotation, [
       compartmentPrivateFields,
@@ -433,7 +436,7 @@ const makeAsyncJobQueue = ({ errors = [], noAggregateErrors = false } = {}) => {
   const enqueueJob = (job, args) => {
     setAdd(
       pending,
-      promiseThen(job(...args), ignore, error => {
+      promiseThen(apply(job, undefined, args), ignore, error => {
         if (noAggregateErrors) {
           throw error;
         }
@@ -464,7 +467,7 @@ const makeSyncJobQueue = ({ errors = [], noAggregateErrors = false } = {}) => {
     for (;;) {
       for (const [job, args] of wave) {
         try {
-          job(...args);
+          apply(job, undefined, args);
         } catch (error) {
           if (noAggregateErrors) {
             throw error;
