@@ -104,6 +104,14 @@ const { bind } = functionPrototype;
 const uncurryThis = bind.bind(bind.call);
 
 const objectHasOwnProperty = uncurryThis(objectPrototype.hasOwnProperty);
+// `target.__defineGetter__(name, getter)`: an enumerable, configurable accessor without
+// a setter. The engine builds that descriptor itself, where Object.defineProperty reads
+// every field of a descriptor object (slowly, once Object.prototype is frozen).
+// Undefined if the host lacks it.
+const defineGetter =
+  typeof objectPrototype.__defineGetter__ === 'function'
+    ? uncurryThis(objectPrototype.__defineGetter__)
+    : undefined;
 const hasOwn = objectHasOwn || ((obj, key) => objectHasOwnProperty(obj, key));
 
 // Engines without Object.hasOwn (Safari before 15.4) get it at import, as ses does, so
@@ -255,6 +263,7 @@ module.exports = freeze({
   assign, create, defineProperties, defineProperty, entries, freeze, fromEntries,
   getOwnPropertyDescriptor, getOwnPropertyDescriptors, getOwnPropertyNames, getPrototypeOf, is,
   isExtensible, isFrozen, isSealed, keys, objectPrototype, seal, preventExtensions,
+  defineGetter,
   setPrototypeOf, values, hasOwn, objectHasOwnProperty,
   // Reflect
   apply, construct, reflectGet, reflectGetOwnPropertyDescriptor, reflectHas, reflectIsExtensible,

@@ -39,6 +39,7 @@ const {
   arraySort,
   assign,
   create,
+  defineGetter,
   defineProperty,
   freeze,
   functionBind,
@@ -113,6 +114,27 @@ const mergeExports = (ownNames, ownCells, sourceNames, sourceCells) => {
     arrayPush(cells, ownCells[ownNames[i]]);
   }
   return [names, cells];
+};
+
+// Defines the namespace properties `names` (sorted) of a module's exports target from
+// their cells, and freezes it. Every cell's descriptor is an enumerable getter without a
+// setter, so a getter defined configurable, then frozen, ends as the same property.
+// (Frozen even if a definition fails, so that a target some importer in a cycle may
+// already hold is never left mutable.)
+const defineExports = (exportsTarget, names, cells) => {
+  try {
+    if (defineGetter !== undefined) {
+      for (let i = 0; i < names.length; i += 1) {
+        defineGetter(exportsTarget, names[i], cells[i].descriptor.get);
+      }
+    } else {
+      for (let i = 0; i < names.length; i += 1) {
+        defineProperty(exportsTarget, names[i], cells[i].descriptor);
+      }
+    }
+  } finally {
+    freeze(exportsTarget);
+  }
 };
 
 // Index of `name` in the sorted list of distinct strings `names`, or -1.
@@ -524,10 +546,7 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
         arrayPush(cells, exportCells[names[i]]);
       }
     }
-    for (let i = 0; i < names.length; i += 1) {
-      defineProperty(exportsTarget, names[i], cells[i].descriptor);
-    }
-    freeze(exportsTarget);
+    defineExports(exportsTarget, names, cells);
     sortedNames = names;
     sortedCells = cells;
     activate();
