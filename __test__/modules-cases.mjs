@@ -334,6 +334,65 @@ export const cases = {
     const e = catchingNow(() => c.importNow('e'));
     return { seen: d.seen, keys: Object.keys(c.importNow('c')), e };
   },
+  // In a cycle, module code holds another module's exports target before its namespace
+  // is complete and may put a property on it: completing the namespace redefines it as a
+  // getter without a setter, as ses does.
+  async cyclePlantedAccessor() {
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: idResolve,
+      modules: {
+        a: { source: MS('import { log } from "b"; export const a = 1; export const getLog = () => log;') },
+        b: {
+          source: MS(
+            'import * as A from "a"; export const log = []; ' +
+              'Object.defineProperty(A, "a", { get() { return "early"; }, set(v) { log.push("setter saw " + v); }, configurable: true, enumerable: false }); ' +
+              'export const poke = () => { try { A.a = 42; } catch (e) { log.push(e.name); } };',
+          ),
+        },
+      },
+    });
+    const ns = c.importNow('a');
+    c.importNow('b').poke();
+    const d = Object.getOwnPropertyDescriptor(ns, 'a');
+    return { a: ns.a, set: typeof d.set, enumerable: d.enumerable, configurable: d.configurable, log: ns.getLog() };
+  },
+  // A string-literal export name reads as `undefined`; a re-export of one, from a module
+  // already complete, finds the export named "undefined" as ses does.
+  async reexportOfStringLiteralName() {
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: idResolve,
+      modules: {
+        x: { source: MS('const v = 1; export { v as undefined };') },
+        m: { source: MS('import "x"; export { "w" as "z" } from "x";') },
+      },
+    });
+    return catchingNow(() => Object.entries(c.importNow('m')));
+  },
+  // A hand-written functor may call `imports` twice: the second call changes nothing.
+  async importsCalledTwice() {
+    const record = {
+      imports: ['x'],
+      exports: ['a', 'r'],
+      reexports: [],
+      __syncModuleProgram__: '',
+      __fixedExportMap__: { a: ['a'] },
+      __liveExportMap__: {},
+      __reexportMap__: { x: [['y', 'r']] },
+      __syncModuleFunctor__({ imports, onceVar }) {
+        imports(new Map([['x', new Map()]]));
+        imports(new Map([['x', new Map()]]));
+        onceVar.a(1);
+      },
+    };
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: idResolve,
+      modules: { m: { source: record }, x: { source: virtual(['y'], e => { e.y = 7; }) } },
+    });
+    return catchingNow(() => Object.entries(c.importNow('m')));
+  },
   // Globals that are constants when a module is linked are bound as constants in its
   // evaluator: assigning one fails as an assignment to a constant, in both loaders.
   async constantGlobalsInModules() {

@@ -11,7 +11,7 @@ import { ModuleSource } from 'ses/module-source';
 
 const require = createRequire(import.meta.url);
 const { eagerFormOf } = require('../lib/modules/module-source.js');
-const eagerProgramOf = record => eagerFormOf(record)?.program;
+const eagerProgramOf = record => eagerFormOf(record, record.__syncModuleProgram__)?.program;
 
 // Unsafe error taming, so that module errors carry their stacks.
 lockdown({ errorTaming: 'unsafe' });
@@ -23,6 +23,8 @@ const samples = [
   '/* first line has code */ const y = 2; export { y };\nthrow Error("line 2");',
   'export default class {}\n//# sourceURL=inner.js',
   'import d, { a as b, c } from "x";\nimport * as ns from "y";\nexport { c, ns as n };\nexport * as z from "z";',
+  // A line separator inside a specifier: the head that spells it spans two lines.
+  'import x from "./a\u2028b";\nexport * from "c\u2029d";\nthrow Error("line 4");',
 ];
 
 test('the eager program keeps every line of __syncModuleProgram__ at its length', () => {
@@ -31,8 +33,8 @@ test('the eager program keeps every line of __syncModuleProgram__ at its length'
       const ms = new ModuleSource(text, url);
       const eager = eagerProgramOf(ms);
       assert.equal(typeof eager, 'string');
-      const arrowLines = ms.__syncModuleProgram__.split('\n');
-      const eagerLines = eager.split('\n');
+      const arrowLines = ms.__syncModuleProgram__.split(/\r\n?|[\n\u2028\u2029]/);
+      const eagerLines = eager.split(/\r\n?|[\n\u2028\u2029]/);
       assert.equal(eagerLines.length, arrowLines.length, text);
       for (let i = 0; i < arrowLines.length; i += 1) {
         if (arrowLines[i] === '})()') {
@@ -126,7 +128,7 @@ test('shim transforms see __syncModuleProgram__ itself, never the eager form', (
 
 test('the eager head passes imports through one slot updater and a table', () => {
   const ms = new ModuleSource('import d, { a as b } from "x";\nimport * as ns from "y";\nexport { b };');
-  const { program, imports } = eagerFormOf(ms);
+  const { program, imports } = eagerFormOf(ms, ms.__syncModuleProgram__);
   const head = program.split('\n')[0];
   // No arrow left to compile on its first call: one parenthesized updater.
   assert.equal((head.match(/=>/g) || []).length, 0, head);
@@ -165,7 +167,58 @@ test('a lone surrogate in module text survives into the program and the value', 
   // A raw lone surrogate (not an escape) inside a string literal of the module text.
   const ms = new ModuleSource('export const s = "\\uD800" + "\uDC00x";');
   assert.ok(ms.__syncModuleProgram__.includes('"\uDC00x"'));
-  assert.ok(eagerFormOf(ms).program.includes('"\uDC00x"'));
+  assert.ok(eagerFormOf(ms, ms.__syncModuleProgram__).program.includes('"\uDC00x"'));
   const c = new Compartment({ __options__: true, resolveHook: s => s, modules: { m: { source: ms } } });
   assert.equal(c.importNow('m').s, '\uD800\uDC00x');
+});
+
+test('line separators in specifiers keep stack positions equal in both forms', () => {
+  const text = 'import x from "./a\u2028b";\n\nexport const y = (() => { throw new RangeError("here"); })();';
+  const frames = ['eager', 'arrow'].map(form => {
+    const ms = new ModuleSource(text, 'file:///eager/sep.js');
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: s => s,
+      modules: { m: { source: form === 'eager' ? ms : { ...ms } }, './a\u2028b': { source: new ModuleSource('export default 1;') } },
+    });
+    try {
+      c.importNow('m');
+      return 'no error';
+    } catch (e) {
+      return e.stack.split('\n').filter(l => l.includes('file:///eager/sep.js'));
+    }
+  });
+  assert.ok(frames[0].length > 0, String(frames[0]));
+  assert.deepEqual(frames[0], frames[1]);
+});
+
+// The native side checked the text the constructor made; a subclass (or a foreign
+// `new.target`) whose prototype intercepts __syncModuleProgram__ must not get another
+// text evaluated without the checks.
+test('an intercepted __syncModuleProgram__ is checked like any other record', () => {
+  const honest = `/*${'x'.repeat(120)}*/`;
+  const real = new ModuleSource(honest).__syncModuleProgram__;
+  const at = real.indexOf('/*');
+  const end = real.indexOf('*/') + 2;
+  const evil = real.slice(0, at) + 'globalThis.reached = imp' + 'ort("node:fs");'.padEnd(end - at - 24) + real.slice(end);
+  class Intercepting extends ModuleSource {
+    // eslint-disable-next-line class-methods-use-this
+    get __syncModuleProgram__() {
+      return evil;
+    }
+
+    // eslint-disable-next-line class-methods-use-this
+    set __syncModuleProgram__(_) {}
+  }
+  function Foreign() {}
+  Foreign.prototype = Object.create(ModuleSource.prototype, {
+    __syncModuleProgram__: { get: () => evil, set: _ => {} },
+  });
+  const records = [new Intercepting(honest), Reflect.construct(ModuleSource, [honest], Foreign)];
+  for (const record of records) {
+    assert.equal(record.__syncModuleProgram__, evil);
+    const c = new Compartment({ __options__: true, resolveHook: s => s, importNowHook: () => ({ source: record }) });
+    assert.throws(() => c.importNow('m'), /SES_IMPORT_REJECTED/);
+    assert.equal(c.globalThis.reached, undefined);
+  }
 });

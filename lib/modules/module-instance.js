@@ -41,6 +41,8 @@ const {
   create,
   defineGetter,
   defineProperty,
+  isExtensible,
+  ownKeys,
   freeze,
   functionBind,
   isArray,
@@ -118,23 +120,21 @@ const mergeExports = (ownNames, ownCells, sourceNames, sourceCells) => {
 
 // Defines the namespace properties `names` (sorted) of a module's exports target from
 // their cells, and freezes it. Every cell's descriptor is an enumerable getter without a
-// setter, so a getter defined configurable, then frozen, ends as the same property.
-// (Frozen even if a definition fails, so that a target some importer in a cycle may
-// already hold is never left mutable.)
+// setter, so a getter defined configurable, then frozen, ends as the same property; that
+// shortcut is taken only while the target holds nothing but its tag (in a cycle, module
+// code may already hold the target and have put properties on it, which
+// Object.defineProperty must then meet as ses's does).
 const defineExports = (exportsTarget, names, cells) => {
-  try {
-    if (defineGetter !== undefined) {
-      for (let i = 0; i < names.length; i += 1) {
-        defineGetter(exportsTarget, names[i], cells[i].descriptor.get);
-      }
-    } else {
-      for (let i = 0; i < names.length; i += 1) {
-        defineProperty(exportsTarget, names[i], cells[i].descriptor);
-      }
+  if (defineGetter !== undefined && ownKeys(exportsTarget).length === 1 && isExtensible(exportsTarget)) {
+    for (let i = 0; i < names.length; i += 1) {
+      defineGetter(exportsTarget, names[i], cells[i].descriptor.get);
     }
-  } finally {
-    freeze(exportsTarget);
+  } else {
+    for (let i = 0; i < names.length; i += 1) {
+      defineProperty(exportsTarget, names[i], cells[i].descriptor);
+    }
   }
+  freeze(exportsTarget);
 };
 
 // Index of `name` in the sorted list of distinct strings `names`, or -1.
@@ -284,6 +284,14 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   const cellOf = name => {
     if (sortedNames === undefined) {
       return exportCells[name];
+    }
+    // A property key, as `exportCells[name]` would take it (a string-literal export name
+    // reaches us as `undefined`, which ses looks up as "undefined").
+    if (typeof name !== 'string') {
+      if (typeof name === 'symbol') {
+        return undefined;
+      }
+      name = `${name}`;
     }
     const at = sortedIndexOf(sortedNames, name);
     return at < 0 ? undefined : sortedCells[at];
@@ -502,6 +510,12 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   // (A source's cells do not change meanwhile: each has either executed, or is
   // suspended up the stack in a cycle.)
   const completeExports = starSources => {
+    if (sortedNames !== undefined) {
+      // `imports` called again (a hand-written functor may): ses redefines the same
+      // properties on the frozen target, which changes nothing.
+      activate();
+      return;
+    }
     let names;
     let cells;
     const merged = starSources.length === 1 ? starSources[0].sortedExports() : undefined;
@@ -594,7 +608,8 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   if (__syncModuleFunctor__ !== undefined) {
     pendingFunctor = __syncModuleFunctor__;
   } else {
-    const eagerForm = eagerFormOf(moduleSource);
+    // Only for the program text read above: a record's fields may be accessors.
+    const eagerForm = eagerFormOf(moduleSource, functorSource);
     ({ value: pendingFunctor, eager: positional } = evaluateModuleProgram(
       compartmentFields,
       functorSource,

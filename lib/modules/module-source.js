@@ -133,11 +133,14 @@ const ARROW_HEAD =
   '({imports:$h\u034f_imports,liveVar:$h\u034f_live,onceVar:$h\u034f_once,import:$h\u034f_import,importMeta:$h\u034f____meta})=>';
 const EAGER_HEAD_TEXT =
   '(function($h\u034f_imports,$h\u034f_live,$h\u034f_once,$h\u034f_import,$h\u034f____meta){return';
-// ModuleSource -> { eagerHead, headLength, bodyEnd, eagerImports, clean, names }.
+// ModuleSource -> { program, eagerHead, headLength, bodyEnd, eagerImports, clean, names },
+// where `program` is the text the constructor made (and the native side checked).
 const eagerFacts = new WeakMap();
 
 /**
- * The eager form of a ModuleSource made here (undefined for any other record):
+ * The eager form of `program` for a ModuleSource made here (undefined for any other
+ * record, and unless `program`, the `__syncModuleProgram__` the caller read from the
+ * record, is the very text the constructor made: a subclass may intercept the field):
  * `{ program, imports, clean, names }`. Evaluating `program` gives
  * `functor(imports, liveVar, onceVar, import, importMeta)`; `imports`, when defined, is
  * the table `[[specifier, [[importName, [slot or live export name, ...]], ...]], ...]`
@@ -147,12 +150,11 @@ const eagerFacts = new WeakMap();
  * and its closing, where no check can match); `names` lists every name the program's
  * code can look up in the scopes around it (a superset: every identifier it spells).
  */
-const eagerFormOf = record => {
+const eagerFormOf = (record, program) => {
   const facts = weakmapGet(eagerFacts, record);
-  if (facts === undefined) {
+  if (facts === undefined || facts.program !== program) {
     return undefined;
   }
-  const program = record.__syncModuleProgram__;
   const { eagerHead, headLength, bodyEnd, eagerImports, clean, names } = facts;
   const rest = `${stringSlice(program, headLength, bodyEnd)}\n})()})${stringSlice(program, bodyEnd + 5)}`;
   if (eagerHead !== null) {
@@ -231,6 +233,7 @@ function ModuleSource(source, opts = {}) {
   this.__needsImportMeta__ = result.needsImportMeta;
   freeze(this);
   weakmapSet(eagerFacts, this, {
+    program,
     eagerHead: result.eagerHead,
     headLength: result.headLength,
     bodyEnd: result.bodyEnd,

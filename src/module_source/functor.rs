@@ -185,8 +185,15 @@ fn push_hoisted(out: &mut String, plan: &Plan) {
 /// (`push_import_table`). It is a parenthesized function expression too, so that V8
 /// compiles it with the rest of the program rather than on its first call. Padded with
 /// spaces to the UTF-16 length of `functor_head`, so the body that follows keeps every
-/// line and column; `None` if it would not fit.
-pub fn eager_head(plan: &Plan, functor_head_utf16: usize) -> Option<String> {
+/// line and column; `None` if it would not fit, or if `functor_head` spans lines.
+pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
+    // A specifier or import name may hold a raw line terminator that JS strings allow
+    // (U+2028, U+2029): then the functor head spans lines that this head, which leaves
+    // the names out, would not.
+    if functor_head.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        return None;
+    }
+    let functor_head_utf16 = functor_head.encode_utf16().count();
     let mut out = String::with_capacity(functor_head_utf16 + 8);
     out.push_str("(function(");
     for (i, name) in [HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_ONCE, HIDDEN_IMPORT, HIDDEN_META].iter().enumerate() {

@@ -297,7 +297,7 @@ fn analysis_json(
     let mut out = String::with_capacity(1024);
     push_record_fields(&mut out, plan, true);
     out.push_str(&format!(",\"headLength\":{head_len},\"bodyEnd\":{body_end},\"eagerHead\":"));
-    match functor::eager_head(plan, head_len) {
+    match functor::eager_head(plan, &head) {
         Some(eager) => push_str(&mut out, &eager),
         None => out.push_str("null"),
     }
@@ -404,10 +404,20 @@ mod tests {
             let plan = rewrite::plan(src, &ir).unwrap();
             let head = functor::functor_head(&plan);
             let n = head.encode_utf16().count();
-            let eager = functor::eager_head(&plan, n).expect("fits");
+            let eager = functor::eager_head(&plan, &head).expect("fits");
             assert_eq!(eager.encode_utf16().count(), n);
             assert!(eager.starts_with("(function("));
             assert!(!eager.contains('\n'));
+        }
+    }
+
+    #[test]
+    fn no_eager_head_when_the_head_spans_lines() {
+        for src in ["import x from \"./a\u{2028}b\";", "export * from \"a\u{2029}b\";"] {
+            let Ok(ir) = analyze::analyze(src) else { panic!("parse") };
+            let plan = rewrite::plan(src, &ir).unwrap();
+            let head = functor::functor_head(&plan);
+            assert!(functor::eager_head(&plan, &head).is_none(), "{src}");
         }
     }
 
