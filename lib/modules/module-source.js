@@ -101,18 +101,22 @@ const nullProtoFromPairs = (pairs, mapValue) => {
 const undefinedForNull = value => (value === null ? undefined : value);
 
 // A string-literal export name reads as `undefined` upstream; the JSON carries null.
+// (The arrays are the parser's own, fresh from JSON.parse: changed in place.)
 const freezePairs = pairs => {
-  const out = [];
-  for (const [from, to] of pairs) {
-    arrayPush(out, freeze([undefinedForNull(from), undefinedForNull(to)]));
+  for (let i = 0; i < pairs.length; i += 1) {
+    const pair = pairs[i];
+    pair[0] = undefinedForNull(pair[0]);
+    pair[1] = undefinedForNull(pair[1]);
+    freeze(pair);
   }
-  return freeze(out);
+  return freeze(pairs);
 };
 
 const freezeNames = names => {
-  const out = [];
-  for (const name of names) arrayPush(out, undefinedForNull(name));
-  return freeze(out);
+  for (let i = 0; i < names.length; i += 1) {
+    if (names[i] === null) names[i] = undefined;
+  }
+  return freeze(names);
 };
 
 // --- the eager form of a program ----------------------------------------------------
@@ -134,8 +138,12 @@ const ARROW_HEAD =
 const EAGER_HEAD_TEXT =
   '(function($h\u034f_imports,$h\u034f_live,$h\u034f_once,$h\u034f_import,$h\u034f____meta){return';
 // ModuleSource -> { program, eagerHead, headLength, bodyEnd, eagerImports, clean, names },
-// where `program` is the text the constructor made (and the native side checked).
+// where `program` is the text the constructor made (and the native side checked), and
+// `eagerHead` the eager head before its padding to `headLength`.
 const eagerFacts = new WeakMap();
+
+const SPACES = stringRepeat(' ', 1024);
+const spaces = n => (n <= SPACES.length ? stringSlice(SPACES, 0, n) : stringRepeat(' ', n));
 
 /**
  * The eager form of `program` for a ModuleSource made here (undefined for any other
@@ -158,7 +166,7 @@ const eagerFormOf = (record, program) => {
   const { eagerHead, headLength, bodyEnd, eagerImports, clean, names } = facts;
   const rest = `${stringSlice(program, headLength, bodyEnd)}\n})()})${stringSlice(program, bodyEnd + 5)}`;
   if (eagerHead !== null) {
-    return { program: `${eagerHead}${rest}`, imports: eagerImports, clean, names };
+    return { program: `${eagerHead}${spaces(headLength - eagerHead.length)}${rest}`, imports: eagerImports, clean, names };
   }
   const head = `${EAGER_HEAD_TEXT}${stringRepeat(' ', ARROW_HEAD.length - EAGER_HEAD_TEXT.length)}${stringSlice(
     program,

@@ -183,9 +183,10 @@ fn push_hoisted(out: &mut String, plan: &Plan) {
 /// updater is called with the slot (an index into the imported locals) as `this` and
 /// the value as its argument; which import feeds which slot is data
 /// (`push_import_table`). It is a parenthesized function expression too, so that V8
-/// compiles it with the rest of the program rather than on its first call. Padded with
-/// spaces to the UTF-16 length of `functor_head`, so the body that follows keeps every
-/// line and column; `None` if it would not fit, or if `functor_head` spans lines.
+/// compiles it with the rest of the program rather than on its first call. Not longer
+/// than `functor_head` (UTF-16 units): padded with spaces to its length (by the JS side),
+/// the body that follows keeps every line and column; `None` if it would not fit, or if
+/// `functor_head` spans lines.
 pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
     // A specifier or import name may hold a raw line terminator that JS strings allow
     // (U+2028, U+2029): then the functor head spans lines that this head, which leaves
@@ -226,12 +227,7 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
     }
     out.push_str(");");
     push_hoisted(&mut out, plan);
-    let len = out.encode_utf16().count();
-    if len > functor_head_utf16 {
-        return None;
-    }
-    out.extend(std::iter::repeat(' ').take(functor_head_utf16 - len));
-    Some(out)
+    (out.encode_utf16().count() <= functor_head_utf16).then_some(out)
 }
 
 /// JSON of what the eager head's `$h͏_imports` call leaves out: for each import

@@ -209,7 +209,7 @@ fn record_json(source: &str, plan: &Plan) -> String {
 
 /// What `analyzeModuleSource` gives JS: the record as JSON, and the program text.
 pub struct Analysis {
-    /// `{"ok":true, …record fields, "headLength", "bodyEnd", "eagerHead",
+    /// `{"ok":true, …record fields, "headLength", "bodyEnd", "eagerHead" (unpadded),
     /// "eagerImports", "clean"}` or the error document.
     pub record: String,
     /// `__syncModuleProgram__`, UTF-16, exact (lone surrogates of the source kept).
@@ -405,7 +405,7 @@ mod tests {
             let head = functor::functor_head(&plan);
             let n = head.encode_utf16().count();
             let eager = functor::eager_head(&plan, &head).expect("fits");
-            assert_eq!(eager.encode_utf16().count(), n);
+            assert!(eager.encode_utf16().count() <= n);
             assert!(eager.starts_with("(function("));
             assert!(!eager.contains('\n'));
         }
