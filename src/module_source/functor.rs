@@ -94,7 +94,38 @@ pub fn functor_head(plan: &Plan) -> String {
     out.push_str("})=>");
     push_preamble_opening(&mut out, plan);
     out.push_str(HIDDEN_IMPORTS);
-    out.push_str("([");
+    out.push('(');
+    push_update_record(&mut out, plan, ", [", |out, u| match u {
+        Updater::Assign { local, .. } => {
+            out.push_str(HIDDEN_A);
+            out.push_str(" => (");
+            out.push_str(local);
+            out.push_str(" = ");
+            out.push_str(HIDDEN_A);
+            out.push(')');
+        }
+        Updater::Live(local) => {
+            out.push_str(HIDDEN_LIVE);
+            out.push('[');
+            push_js_string(out, local);
+            out.push(']');
+        }
+    });
+    out.push_str(");");
+    push_hoisted(&mut out, plan);
+    out
+}
+
+/// `[[specifier, [[importName, [updater, ...]], ...]], ...]` for each import specifier in
+/// JS key order, `after_specifier` between a specifier and its list, each updater
+/// written by `write`.
+fn push_update_record(
+    out: &mut String,
+    plan: &Plan,
+    after_specifier: &str,
+    write: impl Fn(&mut String, &Updater),
+) {
+    out.push('[');
     let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
     for (n, i) in js_key_order(&keys).into_iter().enumerate() {
         let (spec, names) = &plan.sources.entries[i];
@@ -102,43 +133,26 @@ pub fn functor_head(plan: &Plan) -> String {
             out.push(',');
         }
         out.push('[');
-        push_js_wtf8(&mut out, spec);
-        out.push_str(", [");
+        push_js_wtf8(out, spec);
+        out.push_str(after_specifier);
         for (j, (name, updaters)) in names.entries.iter().enumerate() {
             if j > 0 {
                 out.push(',');
             }
             out.push('[');
-            push_js_string(&mut out, name);
+            push_js_string(out, name);
             out.push_str(",[");
             for (k, u) in updaters.iter().enumerate() {
                 if k > 0 {
                     out.push(',');
                 }
-                match u {
-                    Updater::Assign { local, .. } => {
-                        out.push_str(HIDDEN_A);
-                        out.push_str(" => (");
-                        out.push_str(local);
-                        out.push_str(" = ");
-                        out.push_str(HIDDEN_A);
-                        out.push(')');
-                    }
-                    Updater::Live(local) => {
-                        out.push_str(HIDDEN_LIVE);
-                        out.push('[');
-                        push_js_string(&mut out, local);
-                        out.push(']');
-                    }
-                }
+                write(out, u);
             }
             out.push_str("]]");
         }
         out.push_str("]]");
     }
-    out.push_str("]);");
-    push_hoisted(&mut out, plan);
-    out
+    out.push(']');
 }
 
 /// `(function(){'use strict';let <imported locals>;`
@@ -235,37 +249,10 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
 /// ...]], ...]]`, where an updater is a slot number (that local) or a string (the live
 /// export of that name).
 pub fn push_import_table(out: &mut String, plan: &Plan) {
-    out.push('[');
-    let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
-    for (n, i) in js_key_order(&keys).into_iter().enumerate() {
-        let (spec, names) = &plan.sources.entries[i];
-        if n > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        push_js_wtf8(out, spec);
-        out.push_str(",[");
-        for (j, (name, updaters)) in names.entries.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            out.push('[');
-            push_js_string(out, name);
-            out.push_str(",[");
-            for (k, u) in updaters.iter().enumerate() {
-                if k > 0 {
-                    out.push(',');
-                }
-                match u {
-                    Updater::Assign { slot, .. } => out.push_str(&slot.to_string()),
-                    Updater::Live(local) => push_js_string(out, local),
-                }
-            }
-            out.push_str("]]");
-        }
-        out.push_str("]]");
-    }
-    out.push(']');
+    push_update_record(out, plan, ",[", |out, u| match u {
+        Updater::Assign { slot, .. } => out.push_str(&slot.to_string()),
+        Updater::Live(local) => push_js_string(out, local),
+    });
 }
 
 #[cfg(test)]
