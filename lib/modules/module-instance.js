@@ -99,12 +99,13 @@ const mergeExports = (ownNames, ownCells, sourceNames, sourceCells) => {
   let j = 0;
   while (j < sourceNames.length) {
     const name = sourceNames[j];
-    if (!starExportable(name) || ownCells[name] !== undefined) {
-      j += 1;
-    } else if (i < ownNames.length && ownNames[i] < name) {
+    if (i < ownNames.length && ownNames[i] < name) {
       arrayPush(names, ownNames[i]);
       arrayPush(cells, ownCells[ownNames[i]]);
       i += 1;
+    } else if ((i < ownNames.length && ownNames[i] === name) || !starExportable(name)) {
+      // Shadowed by an own name (emitted in its turn), or not taken by `export *`.
+      j += 1;
     } else {
       arrayPush(names, name);
       arrayPush(cells, sourceCells[j].reexport);
