@@ -90,15 +90,15 @@ const constantNamesAmong = (globalObject, moduleLexicals, usedNames) => {
   const moduleLexicalConstants = [];
   for (let i = 0; i < usedNames.length; i += 1) {
     const name = usedNames[i];
-    if (isMemoizedIdentifierName(name)) {
-      // A module lexical hides the global of the same name.
-      if (hasOwn(moduleLexicals, name)) {
-        if (isImmutableData(getOwnPropertyDescriptor(moduleLexicals, name))) {
-          arrayPush(moduleLexicalConstants, name);
-        }
-      } else if (isImmutableData(getOwnPropertyDescriptor(globalObject, name))) {
-        arrayPush(globalObjectConstants, name);
+    // The descriptor first: most names a module spells are its own, absent from both,
+    // and the identifier check is only needed for the few that are constants.
+    // A module lexical hides the global of the same name.
+    if (hasOwn(moduleLexicals, name)) {
+      if (isImmutableData(getOwnPropertyDescriptor(moduleLexicals, name)) && isMemoizedIdentifierName(name)) {
+        arrayPush(moduleLexicalConstants, name);
       }
+    } else if (isImmutableData(getOwnPropertyDescriptor(globalObject, name)) && isMemoizedIdentifierName(name)) {
+      arrayPush(globalObjectConstants, name);
     }
   }
   return { globalObjectConstants, moduleLexicalConstants };
