@@ -14,6 +14,7 @@ const {
   Proxy,
   TypeError,
   create,
+  defineProperty,
   freeze,
   mapGet,
   mapHas,
@@ -96,20 +97,19 @@ const handler = freeze({
   },
 });
 
-const tagDescriptors = freeze({
-  [toStringTagSymbol]: freeze({
-    value: 'Module',
-    writable: false,
-    enumerable: false,
-    configurable: false,
-  }),
+const tagDescriptor = freeze({
+  value: 'Module',
+  writable: false,
+  enumerable: false,
+  configurable: false,
 });
 
 /**
  * Makes `{ exportsTarget, exportsProxy, activate }` for one module.
  */
 const deferExports = () => {
-  const exportsTarget = create(null, tagDescriptors);
+  const exportsTarget = create(null);
+  defineProperty(exportsTarget, toStringTagSymbol, tagDescriptor);
   return freeze({
     activate() {
       weaksetAdd(activeTargets, exportsTarget);
