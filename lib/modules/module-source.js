@@ -130,8 +130,9 @@ const freezeNames = names => {
 // Its `$h\u034f_imports` call passes a single updater for all the imported locals,
 // called with the slot as `this` and the value as argument (one small function, compiled
 // with the program, instead of an arrow per local compiled on its first call); which
-// import feeds which slot comes as data, `imports` below. (When that head would not fit,
-// which the native side rules out, the arrow head alone is replaced.)
+// import feeds which slot comes as data, `imports` below. (When the native side gives
+// no such head, because a specifier spells a line separator that the compact head would
+// drop, the arrow head alone is replaced.)
 // The module code itself runs in the same strict inner function either way.
 const ARROW_HEAD =
   '({imports:$h\u034f_imports,liveVar:$h\u034f_live,onceVar:$h\u034f_once,import:$h\u034f_import,importMeta:$h\u034f____meta})=>';
@@ -153,9 +154,9 @@ const spaces = n => (n <= SPACES.length ? stringSlice(SPACES, 0, n) : stringRepe
  * `functor(imports, liveVar, onceVar, import, importMeta)`; `imports`, when defined, is
  * the table `[[specifier, [[importName, [slot or live export name, ...]], ...]], ...]`
  * that its `$h\u034f_imports(updater)` call stands for (when undefined, the call passes
- * the usual update record); `clean` says that the program passes the rejection checks
- * (the native side ran them on `__syncModuleProgram__`, which differs only in its head
- * and its closing, where no check can match); `names` lists every name the program's
+ * the usual update record); `clean` says that `__syncModuleProgram__` passes the
+ * rejection checks (the native side ran them; the eager program differs only in its
+ * head, which spells nothing a check can match, and its closing); `names` lists every name the program's
  * code can look up in the scopes around it (a superset: every identifier it spells).
  */
 const eagerFormOf = (record, program) => {
