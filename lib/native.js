@@ -86,8 +86,8 @@ const applyEdits = (source, edits) => {
  * appended when `sourceUrl` is a string.
  * Returns `{ result, program }`: `result` is either { ok: true, imports, exports,
  * reexports, fixedExportMap, liveExportMap, reexportMap, needsImport, needsImportMeta,
- * headLength, bodyEnd, eagerHead, eagerImports, clean } or { ok: false, message, line,
- * column }; `program` (when ok) is the program text, made from the code units of
+ * headLength, bodyEnd, eagerHead, eagerImports, clean, names } or { ok: false, message,
+ * line, column }; `program` (when ok) is the program text, made from the code units of
  * `source` itself.
  */
 const analyzeModuleSource = (source, sourceUrl) => {

@@ -7,7 +7,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
@@ -25,18 +25,20 @@ pub fn internal_error_json(message: &str) -> String {
     out
 }
 
+/// Run `f`; a panic becomes `on_panic` applied to the internal error document.
+pub fn run<T>(f: impl FnOnce() -> T, on_panic: impl FnOnce(String) -> T) -> T {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(v) => v,
+        Err(payload) => on_panic(internal_error_json(&panic_message(&*payload))),
+    }
+}
+
 /// Run `f`, converting a panic into an error document.
 pub fn run_json(f: impl FnOnce() -> String) -> String {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(s) => s,
-        Err(payload) => internal_error_json(&panic_message(&*payload)),
-    }
+    run(f, |doc| doc)
 }
 
 /// Like `run_json` for functions whose success result is "nothing found".
 pub fn run_option(f: impl FnOnce() -> Option<String>) -> Option<String> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(s) => s,
-        Err(payload) => Some(internal_error_json(&panic_message(&*payload))),
-    }
+    run(f, Some)
 }

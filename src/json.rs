@@ -74,8 +74,8 @@ pub fn to_ascii(doc: String) -> String {
         if !c.is_ascii() {
             out.push_str(&doc[run..i]);
             let mut units = [0u16; 2];
-            for u in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{:04x}", u));
+            for &u in c.encode_utf16(&mut units).iter() {
+                push_unit(&mut out, u);
             }
             run = i + c.len_utf8();
         }

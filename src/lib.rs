@@ -40,13 +40,10 @@ mod node {
         source: napi::bindgen_prelude::Utf16String,
         source_url: Option<napi::bindgen_prelude::Utf16String>,
     ) -> ModuleAnalysis {
-        let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            crate::module_source::analyze_for_js(&source, source_url.as_deref())
-        }))
-        .unwrap_or_else(|payload| crate::module_source::Analysis {
-            record: crate::guard::internal_error_json(&crate::guard::panic_message(&*payload)),
-            program: None,
-        });
+        let analysis = crate::guard::run(
+            || crate::module_source::analyze_for_js(&source, source_url.as_deref()),
+            |record| crate::module_source::Analysis { record, program: None },
+        );
         ModuleAnalysis { record: analysis.record, program: analysis.program.map(Into::into) }
     }
 

@@ -525,18 +525,9 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       // merge with ours (which win) keeps the order.
       [names, cells] = mergeExports(sortedOwnNames(), exportCells, merged[0], merged[1]);
     } else {
-      if (starSources.length === 1) {
-        const [source] = starSources;
-        const sourceNames = source.currentNames();
-        for (let i = 0; i < sourceNames.length; i += 1) {
-          const name = sourceNames[i];
-          if (starExportable(name) && exportCells[name] === undefined) {
-            exportCells[name] = source.cellOf(name).reexport;
-          }
-        }
-      } else if (starSources.length > 1) {
-        // name -> the one cell providing it, or false when two sources do (ambiguous:
-        // dropped).
+      if (starSources.length > 0) {
+        // Several sources, or one still suspended in a cycle: name -> the one cell providing
+        // it, or false when two sources do (ambiguous: dropped).
         const candidates = create(null);
         for (let s = 0; s < starSources.length; s += 1) {
           const source = starSources[s];

@@ -3,7 +3,7 @@
 //! input:  module source text (UTF-16 code units, as JS holds it)
 //! output: `analyze_for_js`: the record as JSON (its maps as `[key, value]` pairs), the
 //!         facts of the eager program form (`headLength`, `bodyEnd`, `eagerHead`,
-//!         `eagerImports`) and whether the program passes the rejection checks
+//!         `eagerImports`, `names`) and whether the program passes the rejection checks
 //!         (`clean`), plus the program itself as UTF-16 built from the caller's code
 //!         units; or `{"ok":false,"message","line","column"}`.
 //!         `analyze_to_json` (tests and probes): the record, `functorHead` and `edits`
@@ -210,7 +210,7 @@ fn record_json(source: &str, plan: &Plan) -> String {
 /// What `analyzeModuleSource` gives JS: the record as JSON, and the program text.
 pub struct Analysis {
     /// `{"ok":true, …record fields, "headLength", "bodyEnd", "eagerHead" (unpadded),
-    /// "eagerImports", "clean"}` or the error document.
+    /// "eagerImports", "clean", "names"}` or the error document.
     pub record: String,
     /// `__syncModuleProgram__`, UTF-16, exact (lone surrogates of the source kept).
     pub program: Option<Vec<u16>>,
@@ -307,7 +307,7 @@ fn analysis_json(
     // The names the program's code can look up: the module's own, and `Object`, which
     // the head may call (`Object.defineProperty` for hoisted functions).
     out.push_str(",\"names\":[\"Object\"");
-    for name in ir.names.iter().filter(|n| &***n != "Object") {
+    for name in ir.names.iter().filter(|n| n.as_str() != "Object") {
         out.push(',');
         push_str(&mut out, name);
     }
