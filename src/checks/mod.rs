@@ -178,7 +178,7 @@ pub fn evasion_edits(source: &str, which: u32) -> Vec<(usize, usize, &'static st
         EVADE_IMPORT_EXPRESSION => next_import_expression,
         _ => return Vec::new(),
     };
-    let mut cursor = scan::Utf16Cursor::new(hay);
+    let mut cursor = scan::Utf16Cursor::from_bytes(hay);
     let mut edits = Vec::new();
     let mut from = 0;
     // A global regexp replace: after each match, resume where it ended.
@@ -188,8 +188,8 @@ pub fn evasion_edits(source: &str, which: u32) -> Vec<(usize, usize, &'static st
             EVADE_HTML_COMMENT => "-- >",
             _ => "__import__",
         };
-        let start = cursor.advance(found.keyword);
-        let end = cursor.advance(found.keyword_end);
+        let start = cursor.at(found.keyword);
+        let end = cursor.at(found.keyword_end);
         edits.push((start, end, text));
         from = found.end;
     }

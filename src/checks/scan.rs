@@ -199,44 +199,7 @@ pub fn count_newlines(bytes: &[u8]) -> usize {
         .sum()
 }
 
-/// UTF-16 length of a UTF-8 byte range that starts and ends on character boundaries:
-/// one unit per leading byte, plus one more for each four-byte sequence.
-pub fn utf16_len(bytes: &[u8]) -> usize {
-    // At most 2 per byte, so a byte-wide counter holds a 127-byte chunk.
-    bytes
-        .chunks(127)
-        .map(|chunk| {
-            chunk.iter().fold(0u8, |n, &b| {
-                n.wrapping_add(((b as i8) >= -0x40) as u8).wrapping_add((b >= 0xf0) as u8)
-            }) as usize
-        })
-        .sum()
-}
-
-/// Converts increasing byte offsets into UTF-16 offsets in one forward pass overall.
-pub struct Utf16Cursor<'a> {
-    hay: &'a [u8],
-    byte: usize,
-    unit: usize,
-}
-
-impl<'a> Utf16Cursor<'a> {
-    pub fn new(hay: &'a [u8]) -> Self {
-        Utf16Cursor { hay, byte: 0, unit: 0 }
-    }
-
-    /// UTF-16 offset of byte offset `to`; `to` must not decrease between calls.
-    pub fn advance(&mut self, to: usize) -> usize {
-        if to >= self.byte {
-            self.unit += utf16_len(&self.hay[self.byte..to]);
-        } else {
-            // Not expected; recompute from the start rather than go wrong.
-            self.unit = utf16_len(&self.hay[..to]);
-        }
-        self.byte = to;
-        self.unit
-    }
-}
+pub use crate::positions::{utf16_len, Utf16Cursor};
 
 #[cfg(test)]
 mod tests {
@@ -306,10 +269,10 @@ mod tests {
     fn utf16_lengths() {
         let s = "a\u{e9}\u{20ac}\u{1f600}\u{fffd}";
         assert_eq!(utf16_len(s.as_bytes()), s.encode_utf16().count());
-        let mut cursor = Utf16Cursor::new(s.as_bytes());
-        assert_eq!(cursor.advance(1), 1);
-        assert_eq!(cursor.advance(6), 3);
-        assert_eq!(cursor.advance(10), 5);
-        assert_eq!(cursor.advance(3), 2);
+        let mut cursor = Utf16Cursor::from_bytes(s.as_bytes());
+        assert_eq!(cursor.at(1), 1);
+        assert_eq!(cursor.at(6), 3);
+        assert_eq!(cursor.at(10), 5);
+        assert_eq!(cursor.at(3), 2);
     }
 }

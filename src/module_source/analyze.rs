@@ -10,6 +10,16 @@
 //! Nothing here decides how the output looks; `rewrite.rs` plans edits from the IR.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
+
+/// Maps and sets keyed by atoms. An atom carries the hash that swc's interner computed
+/// for its text (FxHash, unkeyed), and hashing an atom writes that number: a keyed
+/// hasher on top cannot separate atoms whose interner hashes collide, so it would buy
+/// no resistance to crafted collisions, only cost. Other keys keep the std hasher.
+pub type AtomMap<V> = HashMap<Atom, V, BuildHasherDefault<FxHasher>>;
+pub type AtomSet = HashSet<Atom, BuildHasherDefault<FxHasher>>;
 
 use swc_atoms::{Atom, Wtf8Atom};
 use swc_common::{BytePos, Spanned};
@@ -121,11 +131,11 @@ pub struct Ir {
     pub dynamic_imports: Vec<(u32, u32)>,
     /// Exported locals with an assignment, update or redeclaration that resolves to
     /// their top-level binding.
-    pub reassigned: HashSet<Atom>,
+    pub reassigned: AtomSet,
     /// Top-level functions that declare their own name inside (a parameter, `var`,
     /// ...). Babel reads such a function's constancy from its own scope, so the inner
     /// binding decides: the names here are those whose inner binding is reassigned.
-    pub self_scoped: HashMap<Atom, bool>,
+    pub self_scoped: AtomMap<bool>,
     /// Every identifier the module spells (bindings and references, cooked), once
     /// each, in order of appearance: a superset of the names its code can look up in
     /// the scopes around it.
@@ -547,7 +557,7 @@ fn check_exports(module: &Module) -> Result<(), Failure> {
         }
     };
     let mut local_exports: Vec<(Atom, BytePos)> = Vec::new();
-    let mut declared: HashSet<Atom> = HashSet::new();
+    let mut declared = AtomSet::default();
     for item in &module.body {
         match item {
             ModuleItem::ModuleDecl(d) => match d {
@@ -678,7 +688,7 @@ fn check_exports(module: &Module) -> Result<(), Failure> {
 /// (import, `let`, `const`, `class`, `function`) declared twice, or also by `var`.
 fn check_top_level_declarations(module: &Module) -> Result<(), Failure> {
     // name -> declared lexically?
-    let mut seen: HashMap<Atom, bool> = HashMap::new();
+    let mut seen: AtomMap<bool> = AtomMap::default();
     let mut declare = |name: &Atom, lexical: bool, pos: BytePos| -> Result<(), Failure> {
         match seen.get(name) {
             Some(&was_lexical) if lexical || was_lexical => Err(Failure {
@@ -761,7 +771,7 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
     let items = collect_items(module)?;
 
     // Locals that may end up exported: the only names whose reassignment matters.
-    let mut candidates: HashSet<Atom> = HashSet::new();
+    let mut candidates = AtomSet::default();
     for item in &items {
         match item {
             Item::Decl { export_kw: Some(_), ids, .. } => {
@@ -786,17 +796,17 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
     let mut walker = Walker {
         candidates: &candidates,
         track: !candidates.is_empty(),
-        shadow: HashMap::new(),
+        shadow: AtomMap::default(),
         pushed: Vec::new(),
-        reassigned: HashSet::new(),
+        reassigned: AtomSet::default(),
         metas: Vec::new(),
         dynamic_imports: Vec::new(),
         failure: None,
         self_scoped_fns: HashMap::new(),
-        self_scoped: HashMap::new(),
+        self_scoped: AtomMap::default(),
         marker: None,
         names: Vec::new(),
-        seen_names: HashSet::new(),
+        seen_names: AtomSet::default(),
     };
 
     if walker.track {
@@ -814,7 +824,7 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
 
     if walker.track {
         // A top-level `var` declared twice is a reassignment for Babel.
-        let mut counts: HashMap<Atom, u32> = HashMap::new();
+        let mut counts: AtomMap<u32> = AtomMap::default();
         let mut count = |n: &Atom| {
             if candidates.contains(n) {
                 *counts.entry(n.clone()).or_insert(0) += 1;
@@ -859,23 +869,23 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
 /// One walk over the whole tree: reserved names, `import.meta`, `import(…)`, and
 /// assignments to exported locals that are not shadowed where they happen.
 struct Walker<'a> {
-    candidates: &'a HashSet<Atom>,
+    candidates: &'a AtomSet,
     track: bool,
     /// How many enclosing scopes declare each candidate name.
-    shadow: HashMap<Atom, u32>,
+    shadow: AtomMap<u32>,
     pushed: Vec<Atom>,
-    reassigned: HashSet<Atom>,
+    reassigned: AtomSet,
     metas: Vec<(u32, u32)>,
     dynamic_imports: Vec<(u32, u32)>,
     failure: Option<Failure>,
     /// Span start of top-level candidate functions -> their name.
     self_scoped_fns: HashMap<u32, Atom>,
-    self_scoped: HashMap<Atom, bool>,
+    self_scoped: AtomMap<bool>,
     /// Inside such a function that declares its own name: (name, shadow level of the
     /// inner binding).
     marker: Option<(Atom, u32)>,
     names: Vec<Atom>,
-    seen_names: HashSet<Atom>,
+    seen_names: AtomSet,
 }
 
 impl Walker<'_> {

@@ -13,6 +13,7 @@ use swc_atoms::Wtf8Atom;
 
 use super::hidden::{HIDDEN_A, HIDDEN_IMPORT, HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE};
 use super::rewrite::{Plan, Updater};
+use crate::positions::{has_line_terminator, utf16_len};
 
 fn push_escaped_code_point(out: &mut String, cp: u32) {
     match cp {
@@ -30,22 +31,49 @@ fn push_escaped_code_point(out: &mut String, cp: u32) {
     }
 }
 
-/// `JSON.stringify(s)` as JS computes it.
+/// `JSON.stringify(s)` as JS computes it. Runs of bytes that need no escape (a Rust
+/// string holds no lone surrogate, so only ASCII controls, `"` and `\\` do) are copied
+/// whole.
 pub fn push_js_string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        push_escaped_code_point(out, c as u32);
+    let bytes = s.as_bytes();
+    let mut run = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x20 || b == b'"' || b == b'\\' {
+            out.push_str(&s[run..i]);
+            push_escaped_code_point(out, u32::from(b));
+            run = i + 1;
+        }
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
 /// `JSON.stringify(s)` for a string that may hold lone surrogates.
 pub fn push_js_wtf8(out: &mut String, s: &Wtf8Atom) {
+    if let Some(s) = s.as_str() {
+        return push_js_string(out, s);
+    }
     out.push('"');
     for cp in s.code_points() {
         push_escaped_code_point(out, cp.to_u32());
     }
     out.push('"');
+}
+
+/// A decimal number, without a temporary string.
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"));
 }
 
 /// Whether a property key is an array index (JS orders those first, numerically).
@@ -205,10 +233,10 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
     // A specifier or import name may hold a raw line terminator that JS strings allow
     // (U+2028, U+2029): then the functor head spans lines that this head, which leaves
     // the names out, would not.
-    if functor_head.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+    if has_line_terminator(functor_head) {
         return None;
     }
-    let functor_head_utf16 = functor_head.encode_utf16().count();
+    let functor_head_utf16 = utf16_len(functor_head.as_bytes());
     let mut out = String::with_capacity(functor_head_utf16 + 8);
     out.push_str("(function(");
     for (i, name) in [HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_ONCE, HIDDEN_IMPORT, HIDDEN_META].iter().enumerate() {
@@ -230,7 +258,7 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
         out.push_str("){switch(this){");
         for (slot, local) in plan.import_decls.iter().enumerate() {
             out.push_str("case ");
-            out.push_str(&slot.to_string());
+            push_decimal(&mut out, slot);
             out.push(':');
             out.push_str(local);
             out.push('=');
@@ -241,7 +269,7 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
     }
     out.push_str(");");
     push_hoisted(&mut out, plan);
-    (out.encode_utf16().count() <= functor_head_utf16).then_some(out)
+    (utf16_len(out.as_bytes()) <= functor_head_utf16).then_some(out)
 }
 
 /// JSON of what the eager head's `$h͏_imports` call leaves out: for each import
@@ -250,7 +278,7 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
 /// export of that name).
 pub fn push_import_table(out: &mut String, plan: &Plan) {
     push_update_record(out, plan, ",[", |out, u| match u {
-        Updater::Assign { slot, .. } => out.push_str(&slot.to_string()),
+        Updater::Assign { slot, .. } => push_decimal(out, *slot),
         Updater::Live(local) => push_js_string(out, local),
     });
 }
@@ -264,6 +292,18 @@ mod tests {
         let mut s = String::new();
         push_js_string(&mut s, "a\"\\\n\u{1}\u{2028}");
         assert_eq!(s, "\"a\\\"\\\\\\n\\u0001\u{2028}\"");
+        let mut s = String::new();
+        push_js_string(&mut s, "\u{8}\u{c}\t\u{e9}x\u{1F600}\u{1f}");
+        assert_eq!(s, "\"\\b\\f\\t\u{e9}x\u{1F600}\\u001f\"");
+    }
+
+    #[test]
+    fn decimals() {
+        for n in [0usize, 7, 10, 4096, usize::MAX] {
+            let mut s = String::from("x");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
     }
 
     #[test]

@@ -228,12 +228,23 @@ pub fn utf16_to_string_lossy(units: &[u16]) -> String {
         .collect()
 }
 
-/// Append `s` as UTF-16 (ASCII text, most of it, copied without decoding).
+/// Append `s` as UTF-16. Runs of ASCII (most of the text) are widened in bulk; only the
+/// other characters are decoded.
 fn push_utf16(out: &mut Vec<u16>, s: &str) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(u16::from));
-    } else {
-        out.extend(s.encode_utf16());
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |n| i + n);
+        out.extend(bytes[i..run].iter().map(|&b| u16::from(b)));
+        i = run;
+        if i < bytes.len() {
+            // `i` is on a character boundary: every byte before it was consumed whole.
+            let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+            let mut units = [0u16; 2];
+            out.extend_from_slice(c.encode_utf16(&mut units));
+            i += c.len_utf8();
+        }
     }
 }
 
@@ -288,7 +299,7 @@ fn analysis_json(
     plan: &Plan,
 ) -> Analysis {
     let head = functor::functor_head(plan);
-    let head_len = head.encode_utf16().count();
+    let head_len = crate::positions::utf16_len(head.as_bytes());
     let (program, text, body_end) = build_program(source, units, &head, plan, source_url);
     // The checks every module program gets at evaluation (the mandatory ones and the
     // direct-eval rejection). Lone surrogates read as U+FFFD here: neither is part of

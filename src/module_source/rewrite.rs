@@ -13,56 +13,75 @@
 //! where upstream does. Nothing is reprinted: removed text becomes spaces (line breaks
 //! kept), and additions are inserted at declaration ends.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use swc_atoms::{Atom, Wtf8Atom};
 
-use super::analyze::{BindingId, DeclKind, Ir, Item, SpecName};
+use super::analyze::{AtomMap, AtomSet, BindingId, DeclKind, Ir, Item, SpecName};
 use super::hidden::{CONST_PREFIX, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE, HIDDEN_IMPORT};
 
-/// Keys in JS object insertion order, deduplicated.
+/// Keys in JS object insertion order, deduplicated. Most maps of a module are small:
+/// they are searched in order until they grow past `INDEXED_FROM` entries, and only
+/// then get a hash index (keyed, as `std` makes it).
 pub struct OrderedMap<K, V> {
     pub entries: Vec<(K, V)>,
-    index: HashMap<K, usize>,
+    index: Option<HashMap<K, usize>>,
 }
+
+const INDEXED_FROM: usize = 16;
 
 impl<K: std::hash::Hash + Eq + Clone, V> OrderedMap<K, V> {
     pub fn new() -> Self {
-        OrderedMap { entries: Vec::new(), index: HashMap::new() }
+        OrderedMap { entries: Vec::new(), index: None }
+    }
+
+    fn position(&self, k: &K) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(k).copied(),
+            None => self.entries.iter().position(|(key, _)| key == k),
+        }
+    }
+
+    fn push(&mut self, k: &K, v: V) -> usize {
+        let at = self.entries.len();
+        self.entries.push((k.clone(), v));
+        match &mut self.index {
+            Some(index) => {
+                index.insert(k.clone(), at);
+            }
+            None if self.entries.len() > INDEXED_FROM => {
+                self.index = Some(self.entries.iter().enumerate().map(|(i, (key, _))| (key.clone(), i)).collect());
+            }
+            None => {}
+        }
+        at
     }
 
     pub fn entry_or(&mut self, k: &K, make: impl FnOnce() -> V) -> &mut V {
-        let i = match self.index.get(k) {
-            Some(&i) => i,
-            None => {
-                self.entries.push((k.clone(), make()));
-                self.index.insert(k.clone(), self.entries.len() - 1);
-                self.entries.len() - 1
-            }
+        let i = match self.position(k) {
+            Some(i) => i,
+            None => self.push(k, make()),
         };
         &mut self.entries[i].1
     }
 
     /// Assignment: a new key goes last, an existing key keeps its place.
     pub fn set(&mut self, k: &K, v: V) {
-        match self.index.get(k) {
-            Some(&i) => self.entries[i].1 = v,
+        match self.position(k) {
+            Some(i) => self.entries[i].1 = v,
             None => {
-                self.entries.push((k.clone(), v));
-                self.index.insert(k.clone(), self.entries.len() - 1);
+                self.push(k, v);
             }
         }
     }
 
     pub fn get_mut(&mut self, k: &K) -> Option<&mut V> {
-        match self.index.get(k) {
-            Some(&i) => Some(&mut self.entries[i].1),
-            None => None,
-        }
+        let i = self.position(k)?;
+        Some(&mut self.entries[i].1)
     }
 
     pub fn contains(&self, k: &K) -> bool {
-        self.index.contains_key(k)
+        self.position(k).is_some()
     }
 }
 
@@ -156,11 +175,11 @@ struct Planner<'a> {
     ir: &'a Ir,
     plan: Plan,
     /// local -> the (specifier, import name) whose updater list receives re-exports.
-    updater_sources: HashMap<Atom, (Wtf8Atom, String)>,
+    updater_sources: AtomMap<(Wtf8Atom, String)>,
     /// local -> export names (Babel's topLevelExported).
-    exported: HashMap<Atom, Vec<String>>,
+    exported: AtomMap<Vec<String>>,
     /// Names of default-exported declarations: never analyzed as once by upstream.
-    default_decl_names: HashSet<Atom>,
+    default_decl_names: AtomSet,
     seq: Vec<(u32, u32, u32, String)>,
 }
 
@@ -509,9 +528,9 @@ pub fn plan(src: &str, ir: &Ir) -> Result<Plan, String> {
             hoisted: Vec::new(),
             edits: Vec::new(),
         },
-        updater_sources: HashMap::new(),
-        exported: HashMap::new(),
-        default_decl_names: HashSet::new(),
+        updater_sources: AtomMap::default(),
+        exported: AtomMap::default(),
+        default_decl_names: AtomSet::default(),
         seq: Vec::new(),
     };
     p.analysis();
@@ -534,4 +553,31 @@ pub fn plan(src: &str, ir: &Ir) -> Result<Plan, String> {
     }
     p.plan.edits = edits;
     Ok(p.plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrderedMap;
+
+    #[test]
+    fn ordered_map_keeps_order_and_values_past_its_index_threshold() {
+        let mut m: OrderedMap<String, usize> = OrderedMap::new();
+        for round in 0..2 {
+            for i in 0..40 {
+                m.set(&format!("k{}", i % 37), i + round);
+            }
+        }
+        assert_eq!(m.entries.len(), 37);
+        assert_eq!(m.entries[0].0, "k0");
+        assert_eq!(m.entries[36].0, "k36");
+        // The last assignment of each key wins; keys keep their first place.
+        assert_eq!(m.entries[2].1, 40);
+        assert_eq!(*m.entry_or(&"k5".to_string(), || 0), 6);
+        assert_eq!(*m.entry_or(&"new".to_string(), || 99), 99);
+        assert_eq!(m.entries.last().map(|e| e.0.as_str()), Some("new"));
+        assert!(m.contains(&"k36".to_string()));
+        assert!(!m.contains(&"k37".to_string()));
+        *m.get_mut(&"k1".to_string()).unwrap() = 7;
+        assert_eq!(m.entries[1].1, 7);
+    }
 }
