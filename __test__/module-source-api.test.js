@@ -135,6 +135,26 @@ test('sourceURL comment only for absolute URLs, sanitized', () => {
   assert.equal(tail('./relative.js'), '');
   assert.equal(tail(undefined), '');
   assert.equal(tail('file:///a\n.js'), '//# sourceURL=file:///a.js\n');
+  // The same serialization as a URL object gives, whichever path computes it: dot
+  // segments, escapes, drive letters, empty segments and odd characters included.
+  const serialized = s => {
+    try {
+      return new URL(s).href;
+    } catch {
+      return undefined;
+    }
+  };
+  const alphabet = ['a', '.', '/', '-', '_', '~', '%', '2', 'e', 'Z', ':', '|', '\\', ' ', '?', '#', '\u00e9'];
+  const samples = ['file:///.', 'file:///..', 'file:///a/./b', 'file:///a/../b', 'file:///...', 'file:////x', 'file:///C:/x', 'file:///a/%2e%2e/b'];
+  for (let i = 0; i < 400; i += 1) {
+    let s = 'file:///';
+    for (let j = 0; j < (i % 9); j += 1) s += alphabet[(i * 7 + j * 13 + (i >> 3)) % alphabet.length];
+    samples.push(s);
+  }
+  for (const s of samples) {
+    const href = serialized(s);
+    assert.equal(tail(s), href === undefined ? '' : `//# sourceURL=${href}\n`, s);
+  }
   for (const s of ['file:///a/b.js', './relative.js', 'https://x.test/a\u2028b']) {
     assert.equal(
       new ModuleSource('export default 1', s).__syncModuleProgram__,

@@ -86,9 +86,10 @@ const applyEdits = (source, edits) => {
  * appended when `sourceUrl` is a string.
  * Returns `{ result, program }`: `result` is either { ok: true, imports, exports,
  * reexports, fixedExportMap, liveExportMap, reexportMap, needsImport, needsImportMeta,
- * headLength, bodyEnd, eagerHead, eagerImports, clean, names } or { ok: false, message,
- * line, column }; `program` (when ok) is the program text, made from the code units of
- * `source` itself.
+ * headLength, eagerLength, eagerImports, clean, names } or { ok: false, message,
+ * line, column }; `program` (when ok) is the eager program's text (its first
+ * `eagerLength` code units) followed by the functor program's, both made from the code
+ * units of `source` itself.
  */
 const analyzeModuleSource = (source, sourceUrl) => {
   assertString(source, 'module source');
@@ -129,7 +130,13 @@ const evade = (source, which) => {
   return applyEdits(source, edits);
 };
 
+// Loads the addon now (it is otherwise loaded on first use), without handing it out.
+const preloadBinding = () => {
+  loadBinding();
+};
+
 module.exports = freeze({
+  preloadBinding,
   analyzeModuleSource,
   findRejection,
   evade,

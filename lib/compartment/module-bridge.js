@@ -30,4 +30,15 @@ const getDeferredExports = (...args) => {
   return proxyModule.getDeferredExports(...args);
 };
 
-module.exports = freeze({ load, loadNow, link, getDeferredExports });
+// Loads the whole module room now rather than on first use: `ses/module-source` calls it,
+// since whoever imports ModuleSource is about to load modules, and the compiling of
+// these files then happens at import time (as it does for ses, whose bundle loads
+// everything at once) instead of inside the first `import()`.
+const preloadModuleRoom = () => {
+  if (loadModule === undefined) loadModule = require('../modules/module-load.js');
+  if (linkModule === undefined) linkModule = require('../modules/module-link.js');
+  if (proxyModule === undefined) proxyModule = require('../modules/module-proxy.js');
+  require('./compartment-evaluate.js');
+};
+
+module.exports = freeze({ load, loadNow, link, getDeferredExports, preloadModuleRoom });

@@ -192,7 +192,8 @@ const makeVirtualModuleInstance = (
         get: () => value,
         set: newValue => {
           value = newValue;
-          for (const subscriber of subscribers) {
+          for (let i = 0; i < subscribers.length; i += 1) {
+            const subscriber = subscribers[i];
             subscriber(newValue);
           }
         },
@@ -350,7 +351,8 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
         initialized = true;
         const subscribers = waiting;
         waiting = null;
-        for (const subscriber of subscribers) {
+        for (let i = 0; i < subscribers.length; i += 1) {
+          const subscriber = subscribers[i];
           subscriber(initValue);
         }
         return initValue;
@@ -389,7 +391,8 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       const update = freeze(newValue => {
         value = newValue;
         initialized = true;
-        for (const subscriber of subscribers) {
+        for (let i = 0; i < subscribers.length; i += 1) {
+          const subscriber = subscribers[i];
           subscriber(newValue);
         }
       });
@@ -399,7 +402,8 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           throw ReferenceError(`binding ${q(localName)} not yet initialized`);
         }
         value = newValue;
-        for (const subscriber of subscribers) {
+        for (let i = 0; i < subscribers.length; i += 1) {
+          const subscriber = subscribers[i];
           subscriber(newValue);
         }
       };

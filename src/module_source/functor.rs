@@ -107,8 +107,8 @@ pub fn js_key_order(keys: &[&Wtf8Atom]) -> Vec<usize> {
     idx.into_iter().map(|(_, i)| i).chain(rest).collect()
 }
 
-pub fn functor_head(plan: &Plan) -> String {
-    let mut out = String::with_capacity(256);
+/// The opening of every functor head: the arrow's destructured parameter list.
+fn push_arrow_opening(out: &mut String) {
     out.push_str("({imports:");
     out.push_str(HIDDEN_IMPORTS);
     out.push_str(",liveVar:");
@@ -120,6 +120,24 @@ pub fn functor_head(plan: &Plan) -> String {
     out.push_str(",importMeta:");
     out.push_str(HIDDEN_META);
     out.push_str("})=>");
+}
+
+/// The eager program's opening: a parenthesized function expression taking the five
+/// values positionally, which returns what the arrow's body evaluates to.
+fn push_eager_opening(out: &mut String) {
+    out.push_str("(function(");
+    for (i, name) in [HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_ONCE, HIDDEN_IMPORT, HIDDEN_META].iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(name);
+    }
+    out.push_str("){return");
+}
+
+pub fn functor_head(plan: &Plan) -> String {
+    let mut out = String::with_capacity(256);
+    push_arrow_opening(&mut out);
     push_preamble_opening(&mut out, plan);
     out.push_str(HIDDEN_IMPORTS);
     out.push('(');
@@ -238,14 +256,7 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
     }
     let functor_head_utf16 = utf16_len(functor_head.as_bytes());
     let mut out = String::with_capacity(functor_head_utf16 + 8);
-    out.push_str("(function(");
-    for (i, name) in [HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_ONCE, HIDDEN_IMPORT, HIDDEN_META].iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(name);
-    }
-    out.push_str("){return");
+    push_eager_opening(&mut out);
     push_preamble_opening(&mut out, plan);
     out.push_str(HIDDEN_IMPORTS);
     out.push('(');
@@ -270,6 +281,20 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
     out.push_str(");");
     push_hoisted(&mut out, plan);
     (utf16_len(out.as_bytes()) <= functor_head_utf16).then_some(out)
+}
+
+/// The eager head used when `eager_head` gives none: only the arrow's opening is
+/// replaced (by the eager opening, padded with spaces to its length), and the rest of
+/// `functor_head`, with its update record of arrows, is kept as it is.
+pub fn eager_head_keeping_updaters(functor_head: &str) -> String {
+    let mut arrow = String::new();
+    push_arrow_opening(&mut arrow);
+    let mut out = String::with_capacity(functor_head.len());
+    push_eager_opening(&mut out);
+    let pad = utf16_len(arrow.as_bytes()).saturating_sub(utf16_len(out.as_bytes()));
+    out.extend(std::iter::repeat(' ').take(pad));
+    out.push_str(functor_head.get(arrow.len()..).unwrap_or(""));
+    out
 }
 
 /// JSON of what the eager head's `$h͏_imports` call leaves out: for each import

@@ -209,10 +209,13 @@ fn record_json(source: &str, plan: &Plan) -> String {
 
 /// What `analyzeModuleSource` gives JS: the record as JSON, and the program text.
 pub struct Analysis {
-    /// `{"ok":true, …record fields, "headLength", "bodyEnd", "eagerHead" (unpadded),
-    /// "eagerImports", "clean", "names"}` or the error document.
+    /// `{"ok":true, …record fields, "headLength", "eagerLength", "eagerImports" (null
+    /// when the eager head keeps the arrow updaters), "clean", "names"}` or the error
+    /// document.
     pub record: String,
-    /// `__syncModuleProgram__`, UTF-16, exact (lone surrogates of the source kept).
+    /// The eager program (its first `eagerLength` units) followed by
+    /// `__syncModuleProgram__`, UTF-16, exact (lone surrogates of the source kept): one
+    /// string that the JS side cuts in two without copying.
     pub program: Option<Vec<u16>>,
 }
 
@@ -291,6 +294,20 @@ fn build_program(
     (p16, p8, body_end)
 }
 
+/// The eager form of `program` (see `lib/modules/module-source.js`): `eager_head`
+/// padded with spaces to the functor head's length (so every line and column of the
+/// module's code stays where it is), the body, and the closing of both functions.
+fn eager_program(program: &[u16], head_len: usize, body_end: usize, eager_head: &str) -> Vec<u16> {
+    const CLOSE: &str = "\n})()";
+    let mut out = Vec::with_capacity(program.len() + 2);
+    push_utf16(&mut out, eager_head);
+    out.resize(head_len.max(out.len()), u16::from(b' '));
+    out.extend_from_slice(&program[head_len..body_end]);
+    push_utf16(&mut out, "\n})()})");
+    out.extend_from_slice(&program[body_end + CLOSE.len()..]);
+    out
+}
+
 fn analysis_json(
     source: &str,
     units: &[u16],
@@ -305,15 +322,19 @@ fn analysis_json(
     // direct-eval rejection). Lone surrogates read as U+FFFD here: neither is part of
     // any pattern or a word character, so the outcome is the same.
     let clean = crate::checks::find_rejection(&text, 1 | 2 | 4).is_none();
+    let compact = functor::eager_head(plan, &head);
+    let eager_head = compact.clone().unwrap_or_else(|| functor::eager_head_keeping_updaters(&head));
+    let mut both = eager_program(&program, head_len, body_end, &eager_head);
+    let eager_len = both.len();
+    both.extend_from_slice(&program);
     let mut out = String::with_capacity(1024);
     push_record_fields(&mut out, plan, true);
-    out.push_str(&format!(",\"headLength\":{head_len},\"bodyEnd\":{body_end},\"eagerHead\":"));
-    match functor::eager_head(plan, &head) {
-        Some(eager) => push_str(&mut out, &eager),
-        None => out.push_str("null"),
+    out.push_str(&format!(",\"headLength\":{head_len},\"eagerLength\":{eager_len},\"eagerImports\":"));
+    if compact.is_some() {
+        functor::push_import_table(&mut out, plan);
+    } else {
+        out.push_str("null");
     }
-    out.push_str(",\"eagerImports\":");
-    functor::push_import_table(&mut out, plan);
     out.push_str(if clean { ",\"clean\":true" } else { ",\"clean\":false" });
     // The names the program's code can look up: the module's own, and `Object`, which
     // the head may call (`Object.defineProperty` for hoisted functions).
@@ -323,7 +344,7 @@ fn analysis_json(
         push_str(&mut out, name);
     }
     out.push_str("]}");
-    Analysis { record: crate::json::to_ascii(out), program: Some(program) }
+    Analysis { record: crate::json::to_ascii(out), program: Some(both) }
 }
 
 /// Analyze the caller's UTF-16 `units` and build its program (see `Analysis`).
@@ -391,15 +412,22 @@ mod tests {
         src.push(0xD800);
         src.extend(units("\" + a;\n"));
         let out = analyze_for_js(&src, Some(&units("file:///m.js")));
-        let program = out.program.expect("a program");
+        let both = out.program.expect("a program");
+        let eager_len: usize = field(&out.record, "eagerLength").parse().unwrap();
+        let (eager, program) = both.split_at(eager_len);
         assert!(program.windows(2).any(|w| w == [u16::from(b'"'), 0xD800]));
-        let text = String::from_utf16_lossy(&program);
+        assert!(eager.windows(2).any(|w| w == [u16::from(b'"'), 0xD800]));
+        let text = String::from_utf16_lossy(program);
         assert!(text.starts_with("({imports:"));
         assert!(text.ends_with("\n})()\n//# sourceURL=file:///m.js\n"));
+        let eager_text = String::from_utf16_lossy(eager);
+        assert!(eager_text.starts_with("(function("));
+        assert!(eager_text.ends_with("\n})()})\n//# sourceURL=file:///m.js\n"));
         let head_len: usize = field(&out.record, "headLength").parse().unwrap();
-        let body_end: usize = field(&out.record, "bodyEnd").parse().unwrap();
         assert_eq!(program[head_len - 1], u16::from(b';'));
-        assert_eq!(&program[body_end..body_end + 5], &units("\n})()")[..]);
+        // The body follows both heads at the same offset.
+        let body_end = program.len() - "\n})()\n//# sourceURL=file:///m.js\n".len();
+        assert_eq!(&eager[head_len..body_end], &program[head_len..body_end]);
         assert_eq!(field(&out.record, "clean"), "true");
         assert!(out.record.is_ascii());
     }
@@ -429,6 +457,14 @@ mod tests {
             let plan = rewrite::plan(src, &ir).unwrap();
             let head = functor::functor_head(&plan);
             assert!(functor::eager_head(&plan, &head).is_none(), "{src}");
+            // The fallback keeps the arrow head's text after its opening, at its length.
+            let kept = functor::eager_head_keeping_updaters(&head);
+            assert!(kept.starts_with("(function("));
+            assert_eq!(kept.encode_utf16().count(), head.encode_utf16().count());
+            let after_opening = &head[head.find("=>").expect("an arrow") + 2..];
+            assert!(kept.ends_with(after_opening));
+            let out = analyze_for_js(&units(src), None);
+            assert_eq!(field(&out.record, "eagerImports"), "null");
         }
     }
 
