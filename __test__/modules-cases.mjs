@@ -357,6 +357,75 @@ export const cases = {
     const d = Object.getOwnPropertyDescriptor(ns, 'a');
     return { a: ns.a, set: typeof d.set, enumerable: d.enumerable, configurable: d.configurable, log: ns.getLog() };
   },
+  // Namespaces looked at only late, and from every side: through the proxy, as the
+  // target an `export * as` hands out, through an `import * as` that is read and one
+  // that is not, before and after a live binding changes.
+  async namespacesObservedLate() {
+    const shape = ns => ({
+      keys: Reflect.ownKeys(ns).map(String),
+      frozen: Object.isFrozen(ns),
+      extensible: Object.isExtensible(ns),
+      proto: Object.getPrototypeOf(ns),
+      tag: Object.prototype.toString.call(ns),
+      descriptors: Object.keys(ns).map(k => {
+        const d = Object.getOwnPropertyDescriptor(ns, k);
+        return [k, typeof d.get, typeof d.set, d.enumerable, d.configurable, 'value' in d];
+      }),
+      values: plainNs(ns),
+    });
+    const c = new Compartment({
+      __options__: true,
+      resolveHook: idResolve,
+      modules: {
+        a: { source: MS('export let y = 1; export const x = 2; export default 3; export function bump() { y += 1; }') },
+        b: { source: MS('export * from "a"; export * as nsA from "a"; export const own = 4;') },
+        unread: { source: MS('import * as ignored from "b"; import { x } from "a"; export const got = x;') },
+        reader: { source: MS('import * as B from "b"; export const early = Object.keys(B); export const look = () => B;') },
+      },
+    });
+    const unread = c.importNow('unread');
+    const reader = c.importNow('reader');
+    const a = c.module('a');
+    a.bump();
+    const b = c.importNow('b');
+    const nsA = b.nsA;
+    return {
+      got: unread.got,
+      early: reader.early,
+      a: shape(a),
+      b: shape(b),
+      nsA: shape(nsA),
+      viaReader: shape(reader.look()),
+      rawIsNotProxy: nsA === a,
+      writes: [
+        catchingNow(() => { 'use strict'; nsA.y = 9; }),
+        catchingNow(() => Reflect.set(nsA, 'y', 9)),
+        catchingNow(() => Reflect.defineProperty(nsA, 'z', { value: 1 })),
+      ],
+    };
+  },
+  // A chain of single-source `export *` longer than the merges the loader lets wait:
+  // names resolve through it by import and by namespace, own names shadow, `default`
+  // stays behind, and a namespace in the middle is complete too.
+  async longStarChain() {
+    const n = 150;
+    const modules = {};
+    for (let i = 0; i < n; i += 1) {
+      const next = i + 1 < n ? `export * from "s${i + 1}"; ` : '';
+      modules[`s${i}`] = { source: MS(`${next}export const v${i} = ${i}; export const shared = ${i}; export default ${i};`) };
+    }
+    modules.top = { source: MS('import { v149, v70, shared, v0 } from "s0"; export const seen = [v149, v70, shared, v0];') };
+    const c = new Compartment({ __options__: true, resolveHook: idResolve, modules });
+    const top = c.importNow('top');
+    const s0 = c.importNow('s0');
+    const s100 = c.module('s100');
+    return {
+      seen: top.seen,
+      s0: [Object.keys(s0).length, s0.v149, s0.shared, s0.default, 'v150' in s0],
+      s100: [Object.keys(s100).length, s100.v100, s100.v149, s100.shared, Object.keys(s100).slice(0, 3)],
+      missing: catchingNow(() => c.importNow('s0') && new Compartment({ __options__: true, resolveHook: idResolve, modules: { ...modules, bad: { source: MS('import { nope } from "s0";') } } }).importNow('bad')),
+    };
+  },
   // A string-literal export name reads as `undefined`; a re-export of one, from a module
   // already complete, finds the export named "undefined" as ses does.
   async reexportOfStringLiteralName() {

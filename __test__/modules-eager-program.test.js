@@ -133,10 +133,13 @@ test('the eager head passes imports through one slot updater and a table', () =>
   // No arrow left to compile on its first call: one parenthesized updater.
   assert.equal((head.match(/=>/g) || []).length, 0, head);
   assert.equal((head.match(/\(function\(/g) || []).length, 3, head);
+  // `ns` is never read: its slot is -1, and the loader does not hand it the namespace.
   assert.deepEqual(imports, [
     ['x', [['default', [0]], ['a', [1, 'b']]]],
-    ['y', [['*', [2]]]],
+    ['y', [['*', [-1]]]],
   ]);
+  const read = new ModuleSource('import * as ns from "y";\nexport const f = () => ns;');
+  assert.deepEqual(eagerFormOf(read, read.__syncModuleProgram__).imports, [['y', [['*', [0]]]]]);
 });
 
 test('the rejection checks run on module programs whichever form runs', () => {

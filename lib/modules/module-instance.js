@@ -1,6 +1,6 @@
 'use strict';
-// Module instances. An instance is `{ cellOf, currentNames, sortedExports, notifyStar,
-// starCell, exportsProxy, execute }`:
+// Module instances. An instance is `{ cellOf, currentNames, sortedExports,
+// settledDepth, notifyStar, starCell, exportsProxy, execute }`:
 // - `cellOf(exportName)` is the export's cell `{ notify, descriptor, reexport }`:
 //   `notify(update)` subscribes an importer's update function; `descriptor` is the
 //   property the module's own namespace gets; `reexport` is the cell that a module
@@ -12,9 +12,11 @@
 //   its own `reexport`, so a chain of re-exporters shares one cell;
 // - `currentNames()` lists the names exported so far (all of them once complete);
 // - `sortedExports()` is `[names, cells]`, the sorted export names and their cells, once
-//   the namespace is complete (undefined before). A module whose `export *` takes one
-//   complete source merges that source's arrays with its own names instead of copying
-//   every name into a table of its own;
+//   the names are settled (undefined before). A module whose `export *` takes one
+//   settled source merges that source's arrays with its own names instead of copying
+//   every name into a table of its own, and only when the arrays are first needed
+//   (until then, lookups fall through to the source); `settledDepth()` is how many such
+//   waiting merges deep the module is (-1 before its names are settled);
 // - `notifyStar(update)` hands over the raw exports target (`import * as x`), and
 //   `starCell()` is the cell of `export * as x from` that module;
 // - `exportsProxy` is the module's namespace proxy (module-proxy.js);
@@ -25,8 +27,17 @@
 // notes: `functor({ imports, onceVar, liveVar, import, importMeta })`, `this` undefined.
 // `imports(updateRecord)` executes the dependencies (bottom-up; an instance already on
 // the stack returns at once, which is what lets cycles through), subscribes the
-// updaters, wires `export *` and re-exports, then defines the sorted export accessors,
-// freezes the target and activates the proxy.
+// updaters, wires `export *` and re-exports, settles the sorted export names and
+// activates the proxy.
+//
+// The namespace target gets its accessors (and is frozen) only when something can
+// first see it: when it is handed to module code (`import * as x`, or `export * as x`
+// read), or at the first trap of its proxy (module-proxy.js). Until then nothing holds
+// it, so defining them later is unobservable; a module whose namespace nobody looks at
+// (most modules, imported by name only) never pays for it. An eager program's import
+// table marks namespace locals that the module never reads (-1), and those are not
+// handed the target at all. Handed out before the names are settled (a cycle), the
+// target is filled in as soon as they are, as ses fills it then.
 
 const {
   ReferenceError,
@@ -78,13 +89,17 @@ const makeReexportCell = (notify, peek) => {
   return freeze(cell);
 };
 
-// `export * as x from` a module: the raw exports target, which never changes.
-const makeStarCell = (notifyStar, exportsTarget) =>
-  makeReexportCell(notifyStar, { get() { return exportsTarget; } }.get);
+// `export * as x from` a module: the raw exports target, which never changes, as
+// `target()` hands it out.
+const makeStarCell = (notifyStar, target) => makeReexportCell(notifyStar, { get() { return target(); } }.get);
 
 // The updater of one slot of an eager program's updater, which takes the slot as `this`
 // (see module-source.js).
 const slotUpdater = (updater, slot) => functionBind(updater, slot);
+
+// How many single-source `export *` merges may wait in a chain (see completeExports):
+// a lookup through the chain recurses once per link.
+const MAX_STAR_DEPTH = 64;
 
 // `export *` takes neither `default` nor `*` (which `import *` means).
 const starExportable = name => name !== 'default' && name !== '*';
@@ -169,12 +184,14 @@ const makeVirtualModuleInstance = (
   moduleSpecifier,
   resolvedImports,
 ) => {
-  const { exportsProxy, exportsTarget, activate } = getDeferredExports(
+  const deferred = getDeferredExports(
     compartment,
     weakmapGet(compartmentPrivateFields, compartment),
     moduleAliases,
     moduleSpecifier,
   );
+  // (The proxy is made only if someone asks for it: see module-proxy.js.)
+  const { exportsTarget, activate } = deferred;
 
   const exportCells = create(null);
 
@@ -241,9 +258,12 @@ const makeVirtualModuleInstance = (
     currentNames: () => keys(exportCells),
     // Not kept sorted: modules that take these names sort them themselves.
     sortedExports: () => undefined,
+    settledDepth: () => -1,
     notifyStar,
-    starCell: () => (starCell ||= makeStarCell(notifyStar, exportsTarget)),
-    exportsProxy,
+    starCell: () => (starCell ||= makeStarCell(notifyStar, () => exportsTarget)),
+    get exportsProxy() {
+      return deferred.exportsProxy;
+    },
     execute,
   });
 };
@@ -270,12 +290,15 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   const { resolveHook, importMetaHook, compartmentImport } =
     compartmentFields;
 
-  const { exportsProxy, exportsTarget, activate } = getDeferredExports(
+  const deferred = getDeferredExports(
     compartment,
     compartmentFields,
     moduleAliases,
     moduleSpecifier,
   );
+  // (The proxy is made only if someone asks for it: see module-proxy.js.)
+  // (The target too is made on first use.)
+  const { activate } = deferred;
 
   // exportName -> cell (see the top of this file): the module's own exports and named
   // re-exports, and the `export *` names that are not merged (see completeExports).
@@ -283,8 +306,16 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   // Once the namespace is complete: every export name, sorted, and the cells.
   let sortedNames;
   let sortedCells;
+  // Once the names are settled (completeExports): true. An `export *` from a single
+  // source whose names were settled then is merged only when the merged lists are first
+  // needed (`sortedArrays`); until then a lookup falls through to that source
+  // (`starSource`, `starDepth` such sources deep, bounded so that lookups and merges
+  // never recurse far).
+  let namesSettled = false;
+  let starSource;
+  let starDepth = 0;
   const cellOf = name => {
-    if (sortedNames === undefined) {
+    if (!namesSettled) {
       return exportCells[name];
     }
     // A property key, as `exportCells[name]` would take it (a string-literal export name
@@ -294,6 +325,14 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
         return undefined;
       }
       name = `${name}`;
+    }
+    if (sortedNames === undefined) {
+      const own = exportCells[name];
+      if (own !== undefined || starSource === undefined || !starExportable(name)) {
+        return own;
+      }
+      const cell = starSource.cellOf(name);
+      return cell === undefined ? undefined : cell.reexport;
     }
     const at = sortedIndexOf(sortedNames, name);
     return at < 0 ? undefined : sortedCells[at];
@@ -443,8 +482,32 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
     publishLive(liveNames[i], binding[0], binding[1]);
   }
 
+  // The namespace's properties are defined when something can first see the target
+  // (see the top of this file): `handOutTarget` when it is given to module code, the
+  // proxy's traps through `fillTarget`.
+  let targetFilled = false;
+  let targetWanted = false;
+  const fillTarget = () => {
+    if (!targetFilled) {
+      // eslint-disable-next-line no-use-before-define
+      sortedArrays();
+      defineExports(deferred.exportsTarget, sortedNames, sortedCells);
+      targetFilled = true;
+      activate();
+    }
+  };
+  // Before the namespace is complete (a cycle), the target goes out as it is and is
+  // filled in when it completes, as it always was.
+  const handOutTarget = () => {
+    if (!namesSettled) {
+      targetWanted = true;
+    } else {
+      fillTarget();
+    }
+    return deferred.exportsTarget;
+  };
   const notifyStar = update => {
-    update(exportsTarget);
+    update(handOutTarget());
   };
   let starCell;
 
@@ -489,7 +552,10 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
         const importNotify = notifierOf(specifier, instance, importUpdaters[i][0]);
         const updaters = importUpdaters[i][1];
         for (let j = 0; j < updaters.length; j += 1) {
-          importNotify(toUpdater(updaters[j]));
+          // -1: a namespace local the module never reads (nothing to subscribe).
+          if (updaters[j] !== -1) {
+            importNotify(toUpdater(updaters[j]));
+          }
         }
       }
     } else {
@@ -515,19 +581,22 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
   // (A source's cells do not change meanwhile: each has either executed, or is
   // suspended up the stack in a cycle.)
   const completeExports = starSources => {
-    if (sortedNames !== undefined) {
+    if (namesSettled) {
       // `imports` called again (a hand-written functor may): ses redefines the same
       // properties on the frozen target, which changes nothing.
-      activate();
       return;
     }
-    let names;
-    let cells;
-    const merged = starSources.length === 1 ? starSources[0].sortedExports() : undefined;
-    if (merged !== undefined) {
-      // One complete source: no name can be ambiguous, and its names are sorted, so a
-      // merge with ours (which win) keeps the order.
-      [names, cells] = mergeExports(sortedOwnNames(), exportCells, merged[0], merged[1]);
+    const depth = starSources.length === 1 ? starSources[0].settledDepth() : -1;
+    if (depth >= 0 && depth < MAX_STAR_DEPTH) {
+      // One source whose names are settled: no name can be ambiguous, and the merge
+      // (ours win) can wait until it is needed, as neither side changes any more.
+      starSource = starSources[0];
+      starDepth = depth + 1;
+    } else if (depth >= 0) {
+      // Too deep a chain to look up through: merged now (its source's lists are at most
+      // MAX_STAR_DEPTH merges away).
+      const [sourceNames, sourceCells] = starSources[0].sortedExports();
+      [sortedNames, sortedCells] = mergeExports(sortedOwnNames(), exportCells, sourceNames, sourceCells);
     } else {
       if (starSources.length > 0) {
         // Several sources, or one still suspended in a cycle: name -> the one cell providing
@@ -550,19 +619,36 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
           }
         }
       }
-      names = sortedOwnNames();
-      cells = [];
-      for (let i = 0; i < names.length; i += 1) {
-        arrayPush(cells, exportCells[names[i]]);
-      }
     }
-    defineExports(exportsTarget, names, cells);
-    sortedNames = names;
-    sortedCells = cells;
-    activate();
+    namesSettled = true;
+    if (targetWanted) {
+      fillTarget();
+    } else {
+      activate(fillTarget);
+    }
   };
   // Export names are strings, so sorting the keys gives the spec's order.
   const sortedOwnNames = () => arraySort(keys(exportCells));
+  // The sorted export names and their cells, made on first need once settled.
+  const sortedArrays = () => {
+    if (sortedNames !== undefined) {
+      return;
+    }
+    if (starSource !== undefined) {
+      const [sourceNames, sourceCells] = starSource.sortedExports();
+      [sortedNames, sortedCells] = mergeExports(sortedOwnNames(), exportCells, sourceNames, sourceCells);
+      starSource = undefined;
+      starDepth = 0;
+      return;
+    }
+    const names = sortedOwnNames();
+    const cells = [];
+    for (let i = 0; i < names.length; i += 1) {
+      arrayPush(cells, exportCells[names[i]]);
+    }
+    sortedNames = names;
+    sortedCells = cells;
+  };
 
   // updateRecord: iterable of [specifier, iterable of [importName, updaters[]]] (arrays or
   // Maps, as generated functors produce). Kept small: its frame is on the stack once per
@@ -655,11 +741,26 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
 
   return freeze({
     cellOf,
-    currentNames: () => (sortedNames === undefined ? keys(exportCells) : sortedNames),
-    sortedExports: () => (sortedNames === undefined ? undefined : [sortedNames, sortedCells]),
+    currentNames: () => {
+      if (!namesSettled) {
+        return keys(exportCells);
+      }
+      sortedArrays();
+      return sortedNames;
+    },
+    sortedExports: () => {
+      if (!namesSettled) {
+        return undefined;
+      }
+      sortedArrays();
+      return [sortedNames, sortedCells];
+    },
+    settledDepth: () => (namesSettled ? starDepth : -1),
     notifyStar,
-    starCell: () => (starCell ||= makeStarCell(notifyStar, exportsTarget)),
-    exportsProxy,
+    starCell: () => (starCell ||= makeStarCell(notifyStar, handOutTarget)),
+    get exportsProxy() {
+      return deferred.exportsProxy;
+    },
     execute,
   });
 };

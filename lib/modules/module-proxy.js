@@ -17,7 +17,6 @@ const {
   defineProperty,
   freeze,
   mapGet,
-  mapHas,
   mapSet,
   ownKeys,
   reflectGet,
@@ -27,22 +26,30 @@ const {
   reflectPreventExtensions,
   toStringTagSymbol,
   weakmapSet,
-  weaksetAdd,
-  weaksetHas,
-  WeakSet,
 } = require('../commons.js');
 const { q } = require('../errors/assert.js');
 const { makeAlias } = require('./module-load.js');
 
 const notYetExecuting = 'the module has not yet begun to execute';
 
-// The exports targets whose instance has linked or begun to execute.
-const activeTargets = new WeakSet();
+// One set of traps serves every namespace. Each namespace's handler is a small object
+// that inherits them (every trap is there, so nothing is looked up further) and holds
+// the namespace's state, read through `this`: `state` is undefined until its instance
+// has linked or begun to execute, then `true` once the target holds the exports, or,
+// while the target is not yet filled in (nothing has seen it), the function that fills
+// it in (module-instance.js), which the first trap that needs the target calls.
+const ready = handler => {
+  const { state } = handler;
+  if (state === true) return true;
+  if (state === undefined) return false;
+  state();
+  return true;
+};
 
-// One handler serves every namespace: each trap receives the exports target itself.
-const handler = freeze({
+const traps = freeze({
+  __proto__: null,
   get(target, name, receiver) {
-    if (!weaksetHas(activeTargets, target)) {
+    if (!ready(this)) {
       throw TypeError(`Cannot get property ${q(name)} of module exports namespace, ${notYetExecuting}`);
     }
     return reflectGet(target, name, receiver);
@@ -51,7 +58,7 @@ const handler = freeze({
     throw TypeError(`Cannot set property ${q(name)} of module exports namespace`);
   },
   has(target, name) {
-    if (!weaksetHas(activeTargets, target)) throw TypeError(`Cannot check property ${q(name)}, ${notYetExecuting}`);
+    if (!ready(this)) throw TypeError(`Cannot check property ${q(name)}, ${notYetExecuting}`);
     return reflectHas(target, name);
   },
   deleteProperty(_target, name) {
@@ -59,23 +66,23 @@ const handler = freeze({
     throw TypeError(`Cannot delete property ${q(name)}s of module exports namespace`);
   },
   ownKeys(target) {
-    if (!weaksetHas(activeTargets, target)) throw TypeError(`Cannot enumerate keys, ${notYetExecuting}`);
+    if (!ready(this)) throw TypeError(`Cannot enumerate keys, ${notYetExecuting}`);
     return ownKeys(target);
   },
   getOwnPropertyDescriptor(target, name) {
-    if (!weaksetHas(activeTargets, target)) {
+    if (!ready(this)) {
       throw TypeError(`Cannot get own property descriptor ${q(name)}, ${notYetExecuting}`);
     }
     return reflectGetOwnPropertyDescriptor(target, name);
   },
   preventExtensions(target) {
-    if (!weaksetHas(activeTargets, target)) {
+    if (!ready(this)) {
       throw TypeError(`Cannot prevent extensions of module exports namespace, ${notYetExecuting}`);
     }
     return reflectPreventExtensions(target);
   },
   isExtensible(target) {
-    if (!weaksetHas(activeTargets, target)) {
+    if (!ready(this)) {
       throw TypeError(`Cannot check extensibility of module exports namespace, ${notYetExecuting}`);
     }
     return reflectIsExtensible(target);
@@ -105,33 +112,54 @@ const tagDescriptor = freeze({
 });
 
 /**
- * Makes `{ exportsTarget, exportsProxy, activate }` for one module.
+ * Makes `{ exportsTarget, exportsProxy, activate }` for one module. `activate()` marks
+ * the target ready; `activate(fill)` marks it active with its properties still to be
+ * defined by `fill()` (which ends by calling `activate()`). The target and the proxy
+ * are made when first read (most modules are only ever imported by name, and nothing
+ * asks for either); `register(proxy)` is called when the proxy is made, once.
  */
-const deferExports = () => {
-  const exportsTarget = create(null);
-  defineProperty(exportsTarget, toStringTagSymbol, tagDescriptor);
+const deferExports = (register = undefined) => {
+  let exportsTarget;
+  const target = () => {
+    if (exportsTarget === undefined) {
+      exportsTarget = create(null);
+      defineProperty(exportsTarget, toStringTagSymbol, tagDescriptor);
+    }
+    return exportsTarget;
+  };
+  const handler = { __proto__: traps, state: undefined };
+  let exportsProxy;
   return freeze({
-    activate() {
-      weaksetAdd(activeTargets, exportsTarget);
+    activate(fill) {
+      handler.state = fill === undefined ? true : fill;
     },
-    exportsTarget,
-    exportsProxy: new Proxy(exportsTarget, handler),
+    get exportsTarget() {
+      return target();
+    },
+    get exportsProxy() {
+      if (exportsProxy === undefined) {
+        exportsProxy = new Proxy(target(), handler);
+        if (register !== undefined) register(exportsProxy);
+      }
+      return exportsProxy;
+    },
   });
 };
 
 /**
- * The memoized deferred exports of `specifier` in `compartment`; a new namespace proxy
- * is registered in `moduleAliases` as standing for `{ compartment, specifier }`.
- * `compartmentPrivateFields` here is the compartment's own fields record (as in `ses`).
+ * The memoized deferred exports of `specifier` in `compartment`; its namespace proxy is
+ * registered in `moduleAliases` as standing for `{ compartment, specifier }` when it is
+ * made. `compartmentPrivateFields` here is the compartment's own fields record (as in
+ * `ses`).
  */
 const getDeferredExports = (compartment, compartmentPrivateFields, moduleAliases, specifier) => {
   const { deferredExports } = compartmentPrivateFields;
-  if (!mapHas(deferredExports, specifier)) {
-    const deferred = deferExports();
-    weakmapSet(moduleAliases, deferred.exportsProxy, makeAlias(compartment, specifier));
+  let deferred = mapGet(deferredExports, specifier);
+  if (deferred === undefined) {
+    deferred = deferExports(proxy => weakmapSet(moduleAliases, proxy, makeAlias(compartment, specifier)));
     mapSet(deferredExports, specifier, deferred);
   }
-  return mapGet(deferredExports, specifier);
+  return deferred;
 };
 
 module.exports = freeze({ deferExports, getDeferredExports });

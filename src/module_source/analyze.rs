@@ -140,6 +140,9 @@ pub struct Ir {
     /// each, in order of appearance: a superset of the names its code can look up in
     /// the scopes around it.
     pub names: Vec<Atom>,
+    /// Locals of `import * as x` that the module never names again: nothing can read
+    /// them, so the loader need not hand them the namespace (see rewrite.rs).
+    pub unread_star_locals: AtomSet,
 }
 
 fn syntax() -> Syntax {
@@ -807,7 +810,17 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
         marker: None,
         names: Vec::new(),
         seen_names: AtomSet::default(),
+        star_locals: AtomMap::default(),
     };
+    for item in &items {
+        if let Item::Import { specifiers, .. } = item {
+            for (from, local) in specifiers {
+                if matches!(from, SpecName::Star) {
+                    walker.star_locals.insert(local.clone(), 0);
+                }
+            }
+        }
+    }
 
     if walker.track {
         for item in &module.body {
@@ -855,6 +868,10 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
     if let Some(f) = walker.failure {
         return Err(f);
     }
+    // The walk meets each local once in its own import specifier: any other identifier
+    // spelling it (a reference, a shadowing declaration, an export of it) counts as a
+    // read, which errs on the side of handing the namespace over.
+    let unread_star_locals = walker.star_locals.iter().filter(|(_, n)| **n <= 1).map(|(k, _)| k.clone()).collect();
     Ok(Ir {
         items,
         hashbang: module.shebang.is_some(),
@@ -863,6 +880,7 @@ fn analyze_module(module: &Module) -> Result<Ir, Failure> {
         reassigned: walker.reassigned,
         self_scoped: walker.self_scoped,
         names: walker.names,
+        unread_star_locals,
     })
 }
 
@@ -886,6 +904,8 @@ struct Walker<'a> {
     marker: Option<(Atom, u32)>,
     names: Vec<Atom>,
     seen_names: AtomSet,
+    /// `import * as x` locals -> how many times an identifier spells them (cooked).
+    star_locals: AtomMap<u32>,
 }
 
 impl Walker<'_> {
@@ -983,6 +1003,11 @@ impl Visit for Walker<'_> {
 
     fn visit_ident(&mut self, i: &Ident) {
         self.check_name(&i.sym, i.span.lo);
+        if !self.star_locals.is_empty() {
+            if let Some(n) = self.star_locals.get_mut(&i.sym) {
+                *n += 1;
+            }
+        }
         if !self.seen_names.contains(&i.sym) {
             self.seen_names.insert(i.sym.clone());
             self.names.push(i.sym.clone());

@@ -12,6 +12,7 @@
 use swc_atoms::Wtf8Atom;
 
 use super::hidden::{HIDDEN_A, HIDDEN_IMPORT, HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE};
+use super::analyze::AtomSet;
 use super::rewrite::{Plan, Updater};
 use crate::positions::{has_line_terminator, utf16_len};
 
@@ -301,8 +302,12 @@ pub fn eager_head_keeping_updaters(functor_head: &str) -> String {
 /// specifier (in the order of `functor_head`), `[specifier, [[importName, [updater,
 /// ...]], ...]]`, where an updater is a slot number (that local) or a string (the live
 /// export of that name).
-pub fn push_import_table(out: &mut String, plan: &Plan) {
+/// A slot is written as -1 when its local is an `import * as x` that the module never
+/// reads (`Ir::unread_star_locals`): the loader then does not subscribe it, and the
+/// namespace need not be handed over (or built) for it.
+pub fn push_import_table(out: &mut String, plan: &Plan, unread: &AtomSet) {
     push_update_record(out, plan, ",[", |out, u| match u {
+        Updater::Assign { local, .. } if unread.contains(local) => out.push_str("-1"),
         Updater::Assign { slot, .. } => push_decimal(out, *slot),
         Updater::Live(local) => push_js_string(out, local),
     });

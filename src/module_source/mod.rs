@@ -331,7 +331,7 @@ fn analysis_json(
     push_record_fields(&mut out, plan, true);
     out.push_str(&format!(",\"headLength\":{head_len},\"eagerLength\":{eager_len},\"eagerImports\":"));
     if compact.is_some() {
-        functor::push_import_table(&mut out, plan);
+        functor::push_import_table(&mut out, plan, &ir.unread_star_locals);
     } else {
         out.push_str("null");
     }
@@ -466,6 +466,35 @@ mod tests {
             let out = analyze_for_js(&units(src), None);
             assert_eq!(field(&out.record, "eagerImports"), "null");
         }
+    }
+
+    #[test]
+    fn unread_namespace_imports_are_marked_in_the_import_table() {
+        let table = |src: &str| {
+            let out = analyze_for_js(&units(src), None);
+            let at = out.record.find("\"eagerImports\":").expect("a table") + 15;
+            let end = out.record[at..].find(",\"clean\"").expect("then clean") + at;
+            out.record[at..end].to_string()
+        };
+        // Never named again: -1.
+        assert_eq!(table("import * as ns from 'x';\nexport const y = 1;"), "[[\"x\",[[\"*\",[-1]]]]]");
+        assert_eq!(table("import * as ns from 'x'; import d from 'y'; d;"), "[[\"x\",[[\"*\",[-1]]]],[\"y\",[[\"default\",[1]]]]]");
+        // Any other identifier spelling it, cooked, keeps the slot.
+        for src in [
+            "import * as ns from 'x'; ns.a;",
+            "import * as ns from 'x'; typeof ns;",
+            "import * as ns from 'x'; export const f = () => ns;",
+            "import * as ns from 'x'; export { ns };",
+            "import * as ns from 'x'; export { ns as other };",
+            "import * as ns from 'x'; export default { ns };",
+            "import * as ns from 'x'; n\\u0073.a;",
+            "import * as ns from 'x'; function f(ns) { return ns; } f();",
+            "ns.early; import * as ns from 'x';",
+        ] {
+            assert!(!table(src).contains("-1"), "{src}: {}", table(src));
+        }
+        // A named import of the same module is not affected.
+        assert_eq!(table("import * as ns from 'x'; import { a } from 'x'; a;"), "[[\"x\",[[\"*\",[-1]],[\"a\",[1]]]]]");
     }
 
     #[test]
