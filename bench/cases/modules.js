@@ -1,16 +1,17 @@
 // One fresh process: import a generated module graph through importHook, cold (module
 // text parsed into ModuleSource during the import) and warm (ModuleSource objects cached,
-// a new compartment links and runs them).
+// a new compartment links and runs them). A third argument `read-namespaces` makes every
+// module read its namespace import (see lib/graph.js).
 import { performance } from 'node:perf_hooks';
 import { makeGraph } from '../lib/graph.js';
 
-const [, , impl, size] = process.argv;
+const [, , impl, size, variant] = process.argv;
 const n = Number(size);
 await import(impl === 'ours' ? 'ses' : 'ses-reference');
 const { ModuleSource } = await import(impl === 'ours' ? 'ses/module-source' : '@endo/module-source');
 lockdown();
 
-const sources = makeGraph(n);
+const sources = makeGraph(n, { readNamespaces: variant === 'read-namespaces' });
 const resolveHook = (spec, referrer) => new URL(spec, `file:///${referrer.replace(/^\.\//, '')}`).pathname.replace(/^\//, './');
 const run = async (getSource) => {
   const c = new Compartment({

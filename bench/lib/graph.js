@@ -2,7 +2,10 @@
 // namespace from up to three earlier modules, re-exports with `export *`, and keeps a
 // live binding that its own function updates. `m0.js` imports every module so one
 // import loads the whole graph.
-export const makeGraph = (n) => {
+// The namespace import is not read, unless `readNamespaces`: then each module's `sum`
+// also reads a name through it, so every imported namespace must be built (the loader
+// builds a namespace only when something can see it).
+export const makeGraph = (n, { readNamespaces = false } = {}) => {
   const sources = new Map();
   for (let i = n - 1; i >= 1; i -= 1) {
     const deps = [i + 1, i + 7, i + 31].filter((d) => d < n);
@@ -14,7 +17,8 @@ export const makeGraph = (n) => {
     });
     lines.push(`export let value${i} = ${i};`);
     lines.push(`export function bump${i}() { value${i} += 1; return value${i}; }`);
-    lines.push(`export const sum${i} = () => value${i}${deps.length ? ` + (typeof v${deps[0]} === 'number' ? v${deps[0]} : 0)` : ''};`);
+    const nsRead = readNamespaces && deps.length > 1 ? ` + (typeof ns${deps[1]}.value${deps[1]} === 'number' ? 1 : 0)` : '';
+    lines.push(`export const sum${i} = () => value${i}${deps.length ? ` + (typeof v${deps[0]} === 'number' ? v${deps[0]} : 0)` : ''}${nsRead};`);
     lines.push(`export default { id: ${i}, deps: [${deps.join(', ')}] };`);
     sources.set(`./m${i}.js`, lines.join('\n'));
   }
