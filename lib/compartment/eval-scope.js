@@ -15,19 +15,22 @@
 // accessor in a `finally` block that performs no calls, so it cannot itself overflow.
 // If it ever finds the accessor still present, the kit is revoked for good.
 
-const { FERAL_EVAL, create, defineProperties, freeze } = require('../commons.js');
+const { FERAL_EVAL, create, defineGetter, defineProperties, freeze } = require('../commons.js');
 const { assert } = require('../errors/assert.js');
 
 const { Fail } = assert;
 
 const makeEvalScopeKit = () => {
   const evalScope = create(null);
+  const oneTimeEval = {
+    get() {
+      delete evalScope.eval;
+      return FERAL_EVAL;
+    },
+  }.get;
   const oneTimeEvalProperties = freeze({
     eval: {
-      get() {
-        delete evalScope.eval;
-        return FERAL_EVAL;
-      },
+      get: oneTimeEval,
       enumerable: false,
       configurable: true,
     },
@@ -40,7 +43,15 @@ const makeEvalScopeKit = () => {
       if (revoked !== null) {
         Fail`a handler did not reset allowNextEvalToBeUnsafe ${revoked.err}`;
       }
-      defineProperties(evalScope, oneTimeEvalProperties);
+      // The accessor is installed before every evaluation. `__defineGetter__` makes it
+      // enumerable where `defineProperties` would not, which nothing can observe (this
+      // object is only ever a `with` scope, never handed out), at a fraction of the
+      // cost once lockdown has made descriptor reads slow.
+      if (defineGetter !== undefined) {
+        defineGetter(evalScope, 'eval', oneTimeEval);
+      } else {
+        defineProperties(evalScope, oneTimeEvalProperties);
+      }
     },
     revoked: null,
   };
