@@ -166,7 +166,7 @@ const eagerFormOf = (record, program) => {
     return undefined;
   }
   const { eagerProgram, eagerImports, clean, names } = facts;
-  return { program: eagerProgram, imports: eagerImports === null ? undefined : eagerImports, clean, names };
+  return { program: eagerProgram, imports: eagerImports, clean, names };
 };
 
 function AbstractModuleSource() {
@@ -237,7 +237,7 @@ function ModuleSource(source, opts = {}) {
   weakmapSet(eagerFacts, this, {
     program,
     eagerProgram: stringSlice(programs, 0, result.eagerLength),
-    eagerImports: result.eagerImports,
+    eagerImports: undefinedForNull(result.eagerImports),
     clean: result.clean,
     names: freeze(result.names),
   });
