@@ -28,14 +28,6 @@ const makeEvalScopeKit = () => {
       return FERAL_EVAL;
     },
   }.get;
-  const oneTimeEvalProperties = freeze({
-    eval: {
-      get: oneTimeEval,
-      enumerable: false,
-      configurable: true,
-    },
-  });
-
   const evalScopeKit = {
     evalScope,
     allowNextEvalToBeUnsafe() {
@@ -50,7 +42,7 @@ const makeEvalScopeKit = () => {
       if (defineGetter !== undefined) {
         defineGetter(evalScope, 'eval', oneTimeEval);
       } else {
-        defineProperties(evalScope, oneTimeEvalProperties);
+        defineProperties(evalScope, freeze({ eval: { get: oneTimeEval, enumerable: false, configurable: true } }));
       }
     },
     revoked: null,

@@ -9,35 +9,23 @@ const { freeze } = require('../commons.js');
 let loadModule;
 let linkModule;
 let proxyModule;
+const loadRoom = () => (loadModule ||= require('../modules/module-load.js'));
+const linkRoom = () => (linkModule ||= require('../modules/module-link.js'));
+const proxyRoom = () => (proxyModule ||= require('../modules/module-proxy.js'));
 
-const load = (...args) => {
-  if (loadModule === undefined) loadModule = require('../modules/module-load.js');
-  return loadModule.load(...args);
-};
-
-const loadNow = (...args) => {
-  if (loadModule === undefined) loadModule = require('../modules/module-load.js');
-  return loadModule.loadNow(...args);
-};
-
-const link = (...args) => {
-  if (linkModule === undefined) linkModule = require('../modules/module-link.js');
-  return linkModule.link(...args);
-};
-
-const getDeferredExports = (...args) => {
-  if (proxyModule === undefined) proxyModule = require('../modules/module-proxy.js');
-  return proxyModule.getDeferredExports(...args);
-};
+const load = (...args) => loadRoom().load(...args);
+const loadNow = (...args) => loadRoom().loadNow(...args);
+const link = (...args) => linkRoom().link(...args);
+const getDeferredExports = (...args) => proxyRoom().getDeferredExports(...args);
 
 // Loads the whole module room now rather than on first use: `ses/module-source` calls it,
 // since whoever imports ModuleSource is about to load modules, and the compiling of
 // these files then happens at import time (as it does for ses, whose bundle loads
 // everything at once) instead of inside the first `import()`.
 const preloadModuleRoom = () => {
-  if (loadModule === undefined) loadModule = require('../modules/module-load.js');
-  if (linkModule === undefined) linkModule = require('../modules/module-link.js');
-  if (proxyModule === undefined) proxyModule = require('../modules/module-proxy.js');
+  loadRoom();
+  linkRoom();
+  proxyRoom();
   require('./compartment-evaluate.js');
 };
 

@@ -587,16 +587,17 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       return;
     }
     const depth = starSources.length === 1 ? starSources[0].settledDepth() : -1;
-    if (depth >= 0 && depth < MAX_STAR_DEPTH) {
+    if (depth >= 0) {
       // One source whose names are settled: no name can be ambiguous, and the merge
-      // (ours win) can wait until it is needed, as neither side changes any more.
+      // (ours win) can wait until it is needed, as neither side changes any more;
+      // unless the chain is too deep to look up through: then it is merged now (its
+      // source's lists are at most MAX_STAR_DEPTH merges away).
       starSource = starSources[0];
       starDepth = depth + 1;
-    } else if (depth >= 0) {
-      // Too deep a chain to look up through: merged now (its source's lists are at most
-      // MAX_STAR_DEPTH merges away).
-      const [sourceNames, sourceCells] = starSources[0].sortedExports();
-      [sortedNames, sortedCells] = mergeExports(sortedOwnNames(), exportCells, sourceNames, sourceCells);
+      if (starDepth > MAX_STAR_DEPTH) {
+        // eslint-disable-next-line no-use-before-define
+        sortedArrays();
+      }
     } else {
       if (starSources.length > 0) {
         // Several sources, or one still suspended in a cycle: name -> the one cell providing
