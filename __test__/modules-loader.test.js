@@ -163,7 +163,8 @@ test('@endo/module-source records (and their JSON clones) link and run in our co
 });
 
 test('deferExports: inert until activated, then a read-only view of the target', () => {
-  const { exportsTarget, exportsProxy, activate } = deferExports();
+  const deferred = deferExports();
+  const { exportsTarget, exportsProxy } = deferred;
   assert.throws(() => exportsProxy.a, {
     name: 'TypeError',
     message: 'Cannot get property "a" of module exports namespace, the module has not yet begun to execute',
@@ -172,7 +173,7 @@ test('deferExports: inert until activated, then a read-only view of the target',
   assert.throws(() => 'a' in exportsProxy, { message: 'Cannot check property "a", the module has not yet begun to execute' });
   assert.equal(Object.getPrototypeOf(exportsProxy), null);
   exportsTarget.a = 1;
-  activate();
+  deferred.activate();
   assert.equal(exportsProxy.a, 1);
   assert.deepEqual(Object.keys(exportsProxy), ['a']);
   assert.equal(Object.prototype.toString.call(exportsProxy), '[object Module]');

@@ -209,6 +209,8 @@ const weaksetHas = uncurryThis(weaksetPrototype.has);
 
 const functionToString = uncurryThis(functionPrototype.toString);
 const functionBind = uncurryThis(bind);
+// `functionCall(fn, receiver, ...args)` is `fn.call(receiver, ...args)`.
+const functionCall = uncurryThis(functionPrototype.call);
 
 const { all: promiseAll, resolve: promiseResolveRaw, reject: promiseRejectRaw } = Promise;
 const promiseAllSettled = functionBind(Promise.allSettled, Promise);
@@ -285,7 +287,7 @@ module.exports = freeze({
   stringToUpperCase, stringTrim, stringCharCodeAt, stringRepeat, stringIsWellFormed,
   iterateString,
   weakmapDelete, weakmapGet, weakmapHas, weakmapSet, weaksetAdd, weaksetHas,
-  functionToString, functionBind,
+  functionToString, functionBind, functionCall,
   promiseAll, promiseAllSettled, promiseResolve, promiseReject, promiseThen, promiseCatch,
   symbolKeyFor, symbolFor, getSymbolDescription, getTypedArrayToStringTag,
   arrayBufferSlice, arrayBufferGetByteLength,

@@ -10,17 +10,23 @@
 
 const {
   TypeError,
+  WeakMap,
   arrayPush,
   create,
   freeze,
   getOwnPropertyDescriptors,
+  weakmapGet,
+  weakmapSet,
 } = require('../commons.js');
 const {
   evadeHtmlCommentTest,
   evadeImportExpressionTest,
   rejectSomeDirectEvalExpressions,
 } = require('./transforms.js');
-const { makeSafeEvaluator } = require('./make-safe-evaluator.js');
+const { makeSafeEvaluator, evaluateWithKit } = require('./make-safe-evaluator.js');
+const { makeEvalScopeKit } = require('./eval-scope.js');
+const { makeEvaluate } = require('./make-evaluate.js');
+const { strictScopeTerminator } = require('./strict-scope-terminator.js');
 const { checkTransformedSource } = require('./source-checks.js');
 const { provideGlobalObject } = require('./private-fields.js');
 
@@ -98,6 +104,12 @@ const compartmentEvaluate = (compartmentFields, source, options) => {
   return safeEvaluate(source, { localTransforms });
 };
 
+// The eval scope kit that every eager module program of a compartment shares (by its
+// fields record). One is enough: its `eval` is armed only from right before an
+// evaluator's call to its first read, inside that call, when no guest code runs; the
+// compartment's own evaluator likewise serves every `evaluate` call.
+const moduleEvalScopeKits = new WeakMap();
+
 // The module shim's call: what `compartmentEvaluate(fields, source, { transforms:
 // __shimTransforms__, __moduleShimLexicals__: moduleLexicals })` does, without the
 // options record and without copying `moduleLexicals`, which is the shim's own object,
@@ -114,41 +126,55 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerF
   }
   provideGlobalObject(compartmentFields);
   const { __shimTransforms__, globalObject } = compartmentFields;
-  let localTransforms;
+  if (__shimTransforms__ !== noTransforms) {
+    const { safeEvaluate } = makeSafeEvaluator({
+      globalObject,
+      moduleLexicals,
+      globalTransforms: undefined,
+      sloppyGlobalsMode: false,
+    });
+    const localTransforms = [...__shimTransforms__, rejectSomeDirectEvalExpressions];
+    return { value: safeEvaluate(source, { localTransforms }), eager: false };
+  }
   // Without shim transforms the evaluator runs exactly the text it is given (the
   // direct-eval check does not change it) and nothing else: it need only consider the
   // names that text contains (for the eager form, the names the native side listed).
-  let onlySource;
-  let eager = false;
-  let prechecked = false;
-  if (__shimTransforms__ === noTransforms) {
-    if (moduleTransformsForNoShim === undefined) {
-      moduleTransformsForNoShim = freeze([rejectSomeDirectEvalExpressions]);
-    }
-    localTransforms = moduleTransformsForNoShim;
-    if (eagerForm !== undefined) {
-      // The checks apply to `source` itself (the eager head leaves out the import
-      // specifiers that `source` spells): unless the native side found it clean, run
-      // them here, which throws their error.
-      if (eagerForm.clean !== true) {
-        checkTransformedSource(source, localTransforms, noTransforms);
-      }
-      source = eagerForm.program;
-      eager = true;
-      prechecked = true;
-    }
-    onlySource = eager ? eagerForm.names : source;
-  } else {
-    localTransforms = [...__shimTransforms__, rejectSomeDirectEvalExpressions];
+  if (moduleTransformsForNoShim === undefined) {
+    moduleTransformsForNoShim = freeze([rejectSomeDirectEvalExpressions]);
   }
-  const { safeEvaluate } = makeSafeEvaluator({
-    globalObject,
-    moduleLexicals,
-    globalTransforms: undefined,
-    sloppyGlobalsMode: false,
-    onlySource,
-  });
-  return { value: safeEvaluate(source, { localTransforms, prechecked }), eager };
+  if (eagerForm === undefined) {
+    const { safeEvaluate } = makeSafeEvaluator({
+      globalObject,
+      moduleLexicals,
+      globalTransforms: undefined,
+      sloppyGlobalsMode: false,
+      onlySource: source,
+    });
+    return { value: safeEvaluate(source, { localTransforms: moduleTransformsForNoShim }), eager: false };
+  }
+  // The checks apply to `source` itself (the eager head leaves out the import
+  // specifiers that `source` spells): unless the native side found it clean, run them
+  // here, which throws their error.
+  if (eagerForm.clean !== true) {
+    checkTransformedSource(source, moduleTransformsForNoShim, noTransforms);
+  }
+  // The eager program itself, through an evaluator of its own (its scope has the
+  // module's lexicals) over the compartment's shared eval scope.
+  let evalScopeKit = weakmapGet(moduleEvalScopeKits, compartmentFields);
+  if (evalScopeKit === undefined) {
+    evalScopeKit = makeEvalScopeKit();
+    weakmapSet(moduleEvalScopeKits, compartmentFields, evalScopeKit);
+  }
+  const evaluate = makeEvaluate(
+    {
+      evalScope: evalScopeKit.evalScope,
+      moduleLexicals,
+      globalObject,
+      scopeTerminator: strictScopeTerminator,
+    },
+    eagerForm.names,
+  );
+  return { value: evaluateWithKit(evalScopeKit, evaluate, globalObject, eagerForm.program), eager: true };
 };
 
 module.exports = {

@@ -53,14 +53,9 @@ const fieldsOf = compartment => weakmapGet(privateFields, compartment);
 
 // Links and executes an already loaded module, returning its namespace proxy.
 const compartmentImportNow = (compartment, specifier) => {
-  const { execute, exportsProxy } = modules.link(
-    privateFields,
-    moduleAliases,
-    compartment,
-    specifier,
-  );
-  execute();
-  return exportsProxy;
+  const instance = modules.link(privateFields, moduleAliases, compartment, specifier);
+  instance.execute();
+  return instance.exportsProxy;
 };
 
 const CompartmentPrototype = {

@@ -19,6 +19,31 @@ const { checkTransformedSource } = require('./source-checks.js');
 const { Fail } = assert;
 
 const identity = x => x;
+
+/**
+ * Runs `source` through `evaluate` (an evaluator whose innermost scope is
+ * `evalScopeKit`'s), with the one-shot `eval` armed for this one call.
+ */
+const evaluateWithKit = (evalScopeKit, evaluate, globalObject, source) => {
+  const { evalScope } = evalScopeKit;
+  let err;
+  try {
+    evalScopeKit.allowNextEvalToBeUnsafe();
+    return apply(evaluate, globalObject, [source]);
+  } catch (e) {
+    err = e;
+    throw e;
+  } finally {
+    // No calls before the delete: this block must not be able to overflow the stack.
+    const unsafeEvalWasStillExposed = 'eval' in evalScope;
+    delete evalScope.eval;
+    if (unsafeEvalWasStillExposed) {
+      evalScopeKit.revoked = { err };
+      // eslint-disable-next-line no-unsafe-finally
+      Fail`handler did not reset allowNextEvalToBeUnsafe ${err}`;
+    }
+  }
+};
 const noTransforms = freeze([]);
 
 const makeSafeEvaluator = ({
@@ -67,32 +92,12 @@ const makeSafeEvaluator = ({
       provideEvaluate();
     }
 
-    // `prechecked`: the module loader's eager program of a record whose text the native
-    // side has already found to pass these same checks (module-source.js).
-    if (options === undefined || options === null || options.prechecked !== true) {
-      source = checkTransformedSource(source, localTransforms, compartmentTransforms);
-    }
+    source = checkTransformedSource(source, localTransforms, compartmentTransforms);
 
-    let err;
-    try {
-      evalScopeKit.allowNextEvalToBeUnsafe();
-      return apply(evaluate, globalObject, [source]);
-    } catch (e) {
-      err = e;
-      throw e;
-    } finally {
-      // No calls before the delete: this block must not be able to overflow the stack.
-      const unsafeEvalWasStillExposed = 'eval' in evalScope;
-      delete evalScope.eval;
-      if (unsafeEvalWasStillExposed) {
-        evalScopeKit.revoked = { err };
-        // eslint-disable-next-line no-unsafe-finally
-        Fail`handler did not reset allowNextEvalToBeUnsafe ${err}`;
-      }
-    }
+    return evaluateWithKit(evalScopeKit, evaluate, globalObject, source);
   };
 
   return { safeEvaluate };
 };
 
-module.exports = { makeSafeEvaluator };
+module.exports = { makeSafeEvaluator, evaluateWithKit };

@@ -31,7 +31,7 @@
 //   importMetaHook        fn | undefined
 //   moduleRecords         Map<fullSpecifier, ModuleCompartmentRecord>
 //   __shimTransforms__    Array<fn>    (read only; may be a shared frozen empty array)
-//   deferredExports       Map<fullSpecifier, {exportsTarget, exportsProxy, activate}> (both made on first read)
+//   deferredExports       Map<fullSpecifier, DeferredExports> (module-proxy.js: target and proxy made on first read)
 //   instances             Map<fullSpecifier, ModuleInstance>
 //   parentCompartment     Compartment | undefined
 //   noNamespaceBox        boolean

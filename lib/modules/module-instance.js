@@ -1,15 +1,8 @@
 'use strict';
-// Module instances. An instance is `{ cellOf, currentNames, sortedExports,
-// settledDepth, notifyStar, starCell, exportsProxy, execute }`:
-// - `cellOf(exportName)` is the export's cell `{ notify, descriptor, reexport }`:
-//   `notify(update)` subscribes an importer's update function; `descriptor` is the
-//   property the module's own namespace gets; `reexport` is the cell that a module
-//   re-exporting the name stores, whose descriptor is a frozen getter of the binding's
-//   current value, `undefined` before it is initialized. That getter reads what a getter
-//   mirroring the value through `notify` would hold (updates are pushed synchronously,
-//   and no other code runs between a binding's change and its subscribers' updates),
-//   without a subscription or a closure per re-exporting module. A re-export cell is
-//   its own `reexport`, so a chain of re-exporters shares one cell;
+// Module instances. An instance has the methods `cellOf`, `currentNames`,
+// `sortedExports`, `settledDepth`, `notifyStar`, `notifyStarSlot`, `starCell`,
+// `execute` and the getter `exportsProxy`:
+// - `cellOf(exportName)` is the export's cell (below);
 // - `currentNames()` lists the names exported so far (all of them once complete);
 // - `sortedExports()` is `[names, cells]`, the sorted export names and their cells, once
 //   the names are settled (undefined before). A module whose `export *` takes one
@@ -18,10 +11,29 @@
 //   (until then, lookups fall through to the source); `settledDepth()` is how many such
 //   waiting merges deep the module is (-1 before its names are settled);
 // - `notifyStar(update)` hands over the raw exports target (`import * as x`), and
+//   `notifyStarSlot(updater, slot)` does so through an eager program's updater;
 //   `starCell()` is the cell of `export * as x from` that module;
 // - `exportsProxy` is the module's namespace proxy (module-proxy.js);
 // - `execute()` runs the module once; later calls rethrow the error of the first run,
 //   if any.
+// Instances and cells are the loader's own objects: module code never sees them, only
+// the functions and targets they hand out.
+//
+// A cell stands for one exported binding, with the methods:
+// - `notify(update)` subscribes an importer's update function (called with the value
+//   now if there is one, and at every change of a live binding);
+// - `notifySlot(updater, slot)` does the same for an eager program's updater, which
+//   takes the slot as `this` (see module-source.js): a binding that can no longer change
+//   calls it at once, and only a binding that may still change keeps it, bound;
+// - `getter()` is the namespace property's getter (the property is `{ get, set:
+//   undefined, enumerable: true, configurable: false }`), made on first need;
+// - `reexport()` is the cell that a module re-exporting the binding stores, whose getter
+//   is a frozen getter of the binding's current value, `undefined` before it is
+//   initialized. That getter reads what a getter mirroring the value through `notify`
+//   would hold (updates are pushed synchronously, and no other code runs between a
+//   binding's change and its subscribers' updates), without a subscription or a closure
+//   per re-exporting module. A re-export cell is its own `reexport()`, so a chain of
+//   re-exporters shares one cell.
 //
 // A precompiled source's functor is called as described in section 6.1 of the behaviour
 // notes: `functor({ imports, onceVar, liveVar, import, importMeta })`, `this` undefined.
@@ -38,6 +50,10 @@
 // table marks namespace locals that the module never reads (-1), and those are not
 // handed the target at all. Handed out before the names are settled (a cycle), the
 // target is filled in as soon as they are, as ses fills it then.
+//
+// (Instances and cells are objects with shared methods rather than sets of closures: a
+// graph of a thousand modules makes tens of thousands of them, and every object less is
+// less for the garbage collector to copy.)
 
 const {
   ReferenceError,
@@ -56,6 +72,7 @@ const {
   ownKeys,
   freeze,
   functionBind,
+  functionCall,
   isArray,
   keys,
   mapGet,
@@ -76,26 +93,241 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerS
   return evaluateModuleProgramImpl(compartmentFields, source, moduleLexicals, eagerSource);
 };
 
-// The cell a module re-exporting a binding stores, for a binding whose current value
-// `peek` returns (as a method named `get`, like the getter ses gives each re-exporting
-// module). Shared by every module that re-exports the binding, so frozen.
-const makeReexportCell = (notify, peek) => {
-  const cell = {
-    notify,
-    descriptor: freeze({ get: freeze(peek), set: undefined, enumerable: true, configurable: false }),
-    reexport: undefined,
-  };
-  cell.reexport = cell;
-  return freeze(cell);
-};
-
-// `export * as x from` a module: the raw exports target, which never changes, as
-// `target()` hands it out.
-const makeStarCell = (notifyStar, target) => makeReexportCell(notifyStar, { get() { return target(); } }.get);
-
 // The updater of one slot of an eager program's updater, which takes the slot as `this`
 // (see module-source.js).
 const slotUpdater = (updater, slot) => functionBind(updater, slot);
+
+// The getter of a binding's current value (a method named `get`, like the getter ses
+// gives each re-exporting module). Shared by every module that re-exports the binding,
+// so frozen.
+const makePeek = cell =>
+  freeze({
+    get() {
+      return cell.value;
+    },
+  }.get);
+
+// The namespace getter of a local binding: its value, or a ReferenceError before it is
+// initialized.
+const makeTdzGetter = cell => {
+  const get = () => cell.read();
+  return get;
+};
+
+// What a re-exporting module stores for a local binding (see the top of this file).
+class ReexportCell {
+  constructor(source) {
+    this.source = source;
+    this.peek = undefined;
+  }
+
+  notify(update) {
+    this.source.notify(update);
+  }
+
+  notifySlot(updater, slot) {
+    this.source.notifySlot(updater, slot);
+  }
+
+  getter() {
+    if (this.peek === undefined) this.peek = makePeek(this.source);
+    return this.peek;
+  }
+
+  reexport() {
+    return this;
+  }
+}
+
+// A fixed binding (`const`, a function, a class, `export default`): initialized once,
+// by the module's own `onceVar` function (`init`), never changed after.
+class FixedCell {
+  constructor(localName) {
+    this.value = undefined;
+    this.initialized = false;
+    // Importers that subscribed before initialization; null afterwards.
+    this.waiting = [];
+    this.localName = localName;
+    this.init = undefined;
+    this.get = undefined;
+    this.reexportCell = undefined;
+  }
+
+  read() {
+    if (!this.initialized) {
+      throw ReferenceError(`binding ${q(this.localName)} not yet initialized`);
+    }
+    return this.value;
+  }
+
+  initialize(initValue) {
+    if (this.initialized) {
+      throw TypeError(`Internal: binding ${q(this.localName)} already initialized`);
+    }
+    this.value = initValue;
+    this.initialized = true;
+    const subscribers = this.waiting;
+    this.waiting = null;
+    for (let i = 0; i < subscribers.length; i += 1) {
+      const subscriber = subscribers[i];
+      subscriber(initValue);
+    }
+    return initValue;
+  }
+
+  notify(update) {
+    if (update === this.init) {
+      return;
+    }
+    if (this.initialized) {
+      update(this.value);
+    } else {
+      arrayPush(this.waiting, update);
+    }
+  }
+
+  notifySlot(updater, slot) {
+    if (this.initialized) {
+      functionCall(updater, slot, this.value);
+    } else {
+      arrayPush(this.waiting, slotUpdater(updater, slot));
+    }
+  }
+
+  getter() {
+    if (this.get === undefined) this.get = makeTdzGetter(this);
+    return this.get;
+  }
+
+  reexport() {
+    if (this.reexportCell === undefined) this.reexportCell = new ReexportCell(this);
+    return this.reexportCell;
+  }
+}
+
+// A live binding (`export let` or `var` that the module assigns again): set by the
+// module's own `liveVar` function (`update`), or, through the module lexicals' setter,
+// by assignments in the module's code.
+class LiveCell {
+  constructor(localName, exportName) {
+    this.value = undefined;
+    this.initialized = false;
+    this.subscribers = [];
+    this.localName = localName;
+    this.exportName = exportName;
+    this.update = undefined;
+    this.get = undefined;
+    this.reexportCell = undefined;
+  }
+
+  read() {
+    if (!this.initialized) {
+      throw ReferenceError(`binding ${q(this.exportName)} not yet initialized`);
+    }
+    return this.value;
+  }
+
+  // Initializes or updates; also subscribed to an upstream module when this binding
+  // re-exports an import, possibly before that module has run (cycles).
+  publish(newValue) {
+    this.value = newValue;
+    this.initialized = true;
+    const { subscribers } = this;
+    for (let i = 0; i < subscribers.length; i += 1) {
+      const subscriber = subscribers[i];
+      subscriber(newValue);
+    }
+  }
+
+  // Assignment from the module's own code, through the lexical scope layer.
+  assign(newValue) {
+    if (!this.initialized) {
+      throw ReferenceError(`binding ${q(this.localName)} not yet initialized`);
+    }
+    this.value = newValue;
+    const { subscribers } = this;
+    for (let i = 0; i < subscribers.length; i += 1) {
+      const subscriber = subscribers[i];
+      subscriber(newValue);
+    }
+  }
+
+  notify(subscriber) {
+    if (subscriber === this.update) {
+      return;
+    }
+    arrayPush(this.subscribers, subscriber);
+    if (this.initialized) {
+      subscriber(this.value);
+    }
+  }
+
+  notifySlot(updater, slot) {
+    this.notify(slotUpdater(updater, slot));
+  }
+
+  getter() {
+    if (this.get === undefined) this.get = makeTdzGetter(this);
+    return this.get;
+  }
+
+  reexport() {
+    if (this.reexportCell === undefined) this.reexportCell = new ReexportCell(this);
+    return this.reexportCell;
+  }
+}
+
+// The functions a module's code calls on its own bindings, named as ses names them.
+const makeInit = cell => {
+  const init = initValue => cell.initialize(initValue);
+  return freeze(init);
+};
+const makeUpdate = cell => {
+  const update = newValue => cell.publish(newValue);
+  return freeze(update);
+};
+const makeSet = cell => {
+  const set = newValue => cell.assign(newValue);
+  return set;
+};
+
+// A cell from a subscribe function and a value getter: the exports of a virtual module
+// source, and `export * as x from` a module. It is its own re-export cell.
+class FunctionCell {
+  constructor(subscribe, peek) {
+    this.subscribe = subscribe;
+    this.peek = freeze(peek);
+  }
+
+  notify(update) {
+    const { subscribe } = this;
+    subscribe(update);
+  }
+
+  notifySlot(updater, slot) {
+    this.notify(slotUpdater(updater, slot));
+  }
+
+  getter() {
+    return this.peek;
+  }
+
+  reexport() {
+    return this;
+  }
+}
+
+// `export * as x from` a module: the raw exports target, which never changes, as
+// `instance.handOutTarget()` hands it out.
+const makeStarCell = instance =>
+  new FunctionCell(
+    update => instance.notifyStar(update),
+    {
+      get() {
+        return instance.handOutTarget();
+      },
+    }.get,
+  );
 
 // How many single-source `export *` merges may wait in a chain (see completeExports):
 // a lookup through the chain recurses once per link.
@@ -123,7 +355,7 @@ const mergeExports = (ownNames, ownCells, sourceNames, sourceCells) => {
       j += 1;
     } else {
       arrayPush(names, name);
-      arrayPush(cells, sourceCells[j].reexport);
+      arrayPush(cells, sourceCells[j].reexport());
       j += 1;
     }
   }
@@ -135,19 +367,24 @@ const mergeExports = (ownNames, ownCells, sourceNames, sourceCells) => {
 };
 
 // Defines the namespace properties `names` (sorted) of a module's exports target from
-// their cells, and freezes it. Every cell's descriptor is an enumerable getter without a
-// setter, so a getter defined configurable, then frozen, ends as the same property; that
+// their cells, and freezes it. Every property is an enumerable getter without a setter,
+// so a getter defined configurable, then frozen, ends as the same property; that
 // shortcut is taken only while the target holds nothing but its tag (in a cycle, module
 // code may already hold the target and have put properties on it, which
 // Object.defineProperty must then meet as ses's does).
 const defineExports = (exportsTarget, names, cells) => {
   if (defineGetter !== undefined && ownKeys(exportsTarget).length === 1 && isExtensible(exportsTarget)) {
     for (let i = 0; i < names.length; i += 1) {
-      defineGetter(exportsTarget, names[i], cells[i].descriptor.get);
+      defineGetter(exportsTarget, names[i], cells[i].getter());
     }
   } else {
     for (let i = 0; i < names.length; i += 1) {
-      defineProperty(exportsTarget, names[i], cells[i].descriptor);
+      defineProperty(exportsTarget, names[i], {
+        get: cells[i].getter(),
+        set: undefined,
+        enumerable: true,
+        configurable: false,
+      });
     }
   }
   freeze(exportsTarget);
@@ -191,7 +428,7 @@ const makeVirtualModuleInstance = (
     moduleSpecifier,
   );
   // (The proxy is made only if someone asks for it: see module-proxy.js.)
-  const { exportsTarget, activate } = deferred;
+  const { exportsTarget } = deferred;
 
   const exportCells = create(null);
 
@@ -217,9 +454,9 @@ const makeVirtualModuleInstance = (
         enumerable: true,
         configurable: false,
       });
-      // The target already has its accessors: the cell's descriptor serves re-exporters
+      // The target already has its accessors: the cell's getter serves re-exporters
       // only.
-      exportCells[name] = makeReexportCell(update => {
+      exportCells[name] = new FunctionCell(update => {
         arrayPush(subscribers, update);
         update(value);
       }, { get() { return value; } }.get);
@@ -243,7 +480,7 @@ const makeVirtualModuleInstance = (
       return;
     }
     started = true;
-    activate();
+    deferred.activate();
     try {
       moduleSource.execute(exportsTarget, compartment, resolvedImports);
     } catch (error) {
@@ -253,19 +490,65 @@ const makeVirtualModuleInstance = (
     }
   };
 
-  return freeze({
+  const instance = freeze({
     cellOf: name => exportCells[name],
     currentNames: () => keys(exportCells),
     // Not kept sorted: modules that take these names sort them themselves.
     sortedExports: () => undefined,
     settledDepth: () => -1,
     notifyStar,
-    starCell: () => (starCell ||= makeStarCell(notifyStar, () => exportsTarget)),
+    notifyStarSlot: (updater, slot) => {
+      functionCall(updater, slot, exportsTarget);
+    },
+    handOutTarget: () => exportsTarget,
+    starCell: () => (starCell ||= makeStarCell(instance)),
     get exportsProxy() {
       return deferred.exportsProxy;
     },
     execute,
   });
+  return instance;
+};
+
+// The `imports` a functor gets (see the top of this file). updateRecord: iterable of
+// [specifier, iterable of [importName, updaters[]]] (arrays or Maps, as generated
+// functors produce). Kept small: its frame is on the stack once per level of a chain of
+// imports (each dependency executes inside this call), so the wiring is done in methods
+// that return before the next dependency runs.
+const makeImports = instance => {
+  function imports(updateRecord) {
+    const starSources = [];
+    for (const [specifier, importUpdaters] of updateRecord) {
+      const imported = mapGet(instance.importedInstances, specifier);
+      imported.execute();
+      instance.wireUpdaters(specifier, importUpdaters, imported);
+      instance.wireSources(specifier, imported, starSources);
+    }
+    instance.completeExports(starSources);
+  }
+  return imports;
+};
+
+// The eager program's form of `imports` (see module-source.js): one updater for every
+// imported local (`this` is the slot, the argument the value), and the instance's flat
+// `importTable` of which import feeds which slot (or which live export, by name): for
+// each specifier, the specifier, how many names it gives, and for each name the name,
+// how many updaters it feeds and those updaters.
+const makeImportsBySlot = instance => {
+  function importsBySlot(updater) {
+    const { importTable } = instance;
+    const starSources = [];
+    let at = 0;
+    while (at < importTable.length) {
+      const specifier = importTable[at];
+      const imported = mapGet(instance.importedInstances, specifier);
+      imported.execute();
+      at = instance.wireSlots(specifier, importTable, at + 1, imported, updater);
+      instance.wireSources(specifier, imported, starSources);
+    }
+    instance.completeExports(starSources);
+  }
+  return importsBySlot;
 };
 
 /**
@@ -273,50 +556,166 @@ const makeVirtualModuleInstance = (
  * `importedInstances` (import specifier -> instance) that module-link.js fills in
  * right after this returns.
  */
-const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, importedInstances) => {
-  const { compartment, moduleSpecifier, moduleSource, importMeta: descriptorMeta } = moduleRecord;
-  const {
-    reexports: exportAlls = [],
-    __syncModuleProgram__: functorSource,
-    __fixedExportMap__: fixedExportMap = {},
-    __liveExportMap__: liveExportMap = {},
-    __reexportMap__: reexportMap = {},
-    __needsImport__: needsImport = false,
-    __needsImportMeta__: needsImportMeta = false,
-    __syncModuleFunctor__,
-  } = moduleSource;
+class ModuleInstance {
+  constructor(privateFields, moduleAliases, moduleRecord, importedInstances) {
+    const { compartment, moduleSpecifier, moduleSource, importMeta: descriptorMeta } = moduleRecord;
+    const {
+      reexports: exportAlls = [],
+      __syncModuleProgram__: functorSource,
+      __fixedExportMap__: fixedExportMap = {},
+      __liveExportMap__: liveExportMap = {},
+      __reexportMap__: reexportMap = {},
+      __needsImport__: needsImport = false,
+      __needsImportMeta__: needsImportMeta = false,
+      __syncModuleFunctor__,
+    } = moduleSource;
 
-  const compartmentFields = weakmapGet(privateFields, compartment);
-  const { resolveHook, importMetaHook, compartmentImport } =
-    compartmentFields;
+    const compartmentFields = weakmapGet(privateFields, compartment);
+    const { resolveHook, importMetaHook, compartmentImport } = compartmentFields;
 
-  const deferred = getDeferredExports(
-    compartment,
-    compartmentFields,
-    moduleAliases,
-    moduleSpecifier,
-  );
-  // (The proxy is made only if someone asks for it: see module-proxy.js.)
-  // (The target too is made on first use.)
-  const { activate } = deferred;
+    this.importedInstances = importedInstances;
+    this.exportAlls = exportAlls;
+    this.reexportMap = reexportMap;
+    // (The target and the proxy are made on first use: see module-proxy.js.)
+    this.deferred = getDeferredExports(compartment, compartmentFields, moduleAliases, moduleSpecifier);
 
-  // exportName -> cell (see the top of this file): the module's own exports and named
-  // re-exports, and the `export *` names that are not merged (see completeExports).
-  const exportCells = create(null);
-  // Once the namespace is complete: every export name, sorted, and the cells.
-  let sortedNames;
-  let sortedCells;
-  // Once the names are settled (completeExports): true. An `export *` from a single
-  // source whose names were settled then is merged only when the merged lists are first
-  // needed (`sortedArrays`); until then a lookup falls through to that source
-  // (`starSource`, `starDepth` such sources deep, bounded so that lookups and merges
-  // never recurse far).
-  let namesSettled = false;
-  let starSource;
-  let starDepth = 0;
-  const cellOf = name => {
-    if (!namesSettled) {
-      return exportCells[name];
+    // exportName -> cell: the module's own exports and named re-exports, and the
+    // `export *` names that are not merged (see completeExports).
+    this.exportCells = create(null);
+    // Once the namespace is complete: every export name, sorted, and the cells.
+    this.sortedNames = undefined;
+    this.sortedCells = undefined;
+    // Once the names are settled (completeExports): true. An `export *` from a single
+    // source whose names were settled then is merged only when the merged lists are
+    // first needed (`sortedArrays`); until then a lookup falls through to that source
+    // (`starSource`, `starDepth` such sources deep, bounded so that lookups and merges
+    // never recurse far).
+    this.namesSettled = false;
+    this.starSource = undefined;
+    this.starDepth = 0;
+    // Whether the target has its properties, and whether module code was handed it
+    // before the names were settled.
+    this.targetFilled = false;
+    this.targetWanted = false;
+    this.starCellMemo = undefined;
+
+    // localName -> accessor, the extra scope layer through which the module's own code
+    // reads and assigns live exported bindings.
+    const moduleLexicals = create(null);
+    // localName -> init(value): leaves the TDZ of a fixed exported binding.
+    const onceVar = create(null);
+    // localName -> update(value): sets a live exported binding, at any time.
+    const liveVar = create(null);
+    this.onceVar = onceVar;
+    this.liveVar = liveVar;
+    // localName -> the cell shared by every export name of one local binding.
+    const localCells = create(null);
+    const { exportCells } = this;
+
+    // (Indexed loops: in the many instances that run before the engine optimizes this
+    // code, destructuring `entries()` allocates an iterator and result objects per step.)
+    const fixedNames = keys(fixedExportMap);
+    for (let i = 0; i < fixedNames.length; i += 1) {
+      const exportName = fixedNames[i];
+      const localName = fixedExportMap[exportName][0];
+      let cell = localCells[localName];
+      if (!cell) {
+        cell = new FixedCell(localName);
+        cell.init = makeInit(cell);
+        localCells[localName] = cell;
+        onceVar[localName] = cell.init;
+      }
+      exportCells[exportName] = cell;
+    }
+    const liveNames = keys(liveExportMap);
+    for (let i = 0; i < liveNames.length; i += 1) {
+      const exportName = liveNames[i];
+      const binding = liveExportMap[exportName];
+      const localName = binding[0];
+      let cell = localCells[localName];
+      if (!cell) {
+        cell = new LiveCell(localName, exportName);
+        cell.update = makeUpdate(cell);
+        localCells[localName] = cell;
+        if (binding[1]) {
+          defineProperty(moduleLexicals, localName, {
+            get: cell.getter(),
+            set: makeSet(cell),
+            enumerable: true,
+            configurable: false,
+          });
+        }
+        liveVar[localName] = cell.update;
+      }
+      exportCells[exportName] = cell;
+    }
+
+    // A record made by this package's ModuleSource has an eager form of its program, whose
+    // functor takes the five values positionally (see module-source.js); it is used unless
+    // shim transforms are there to see the program text.
+    // (Only for the program text read above: a record's fields may be accessors.)
+    const eagerForm =
+      __syncModuleFunctor__ === undefined ? eagerFormOf(moduleSource, functorSource) : undefined;
+
+    // `import.meta`, a copy of the descriptor's, made as ses makes it, at link time;
+    // except that an eager program whose code never reads it is not handed one.
+    this.importMeta = undefined;
+    this.descriptorMeta = descriptorMeta;
+    if (needsImportMeta || eagerForm === undefined) {
+      this.provideImportMeta();
+    }
+    if (needsImportMeta && importMetaHook) {
+      importMetaHook(moduleSpecifier, this.importMeta);
+    }
+
+    this.dynamicImport = undefined;
+    if (needsImport) {
+      this.dynamicImport = async importSpecifier =>
+        compartmentImport(resolveHook(importSpecifier, moduleSpecifier));
+    }
+
+    // The functor is made now, at link time: a program that fails the evaluator's checks
+    // fails the whole graph before anything runs.
+    this.importTable = undefined;
+    this.positional = false;
+    this.failed = false;
+    this.failure = undefined;
+    if (__syncModuleFunctor__ !== undefined) {
+      this.pendingFunctor = __syncModuleFunctor__;
+    } else {
+      const { value, eager } = evaluateModuleProgram(
+        compartmentFields,
+        functorSource,
+        moduleLexicals,
+        eagerForm,
+      );
+      this.pendingFunctor = value;
+      if (eager) {
+        this.positional = true;
+        this.importTable = eagerForm.imports;
+        if (eagerForm.needsImportMeta) {
+          this.provideImportMeta();
+        }
+      } else {
+        this.provideImportMeta();
+      }
+    }
+  }
+
+  provideImportMeta() {
+    if (this.importMeta === undefined) {
+      const importMeta = create(null);
+      if (this.descriptorMeta) {
+        assign(importMeta, this.descriptorMeta);
+      }
+      this.importMeta = importMeta;
+    }
+    return this.importMeta;
+  }
+
+  cellOf(name) {
+    if (!this.namesSettled) {
+      return this.exportCells[name];
     }
     // A property key, as `exportCells[name]` would take it (a string-literal export name
     // reaches us as `undefined`, which ses looks up as "undefined").
@@ -326,194 +725,85 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       }
       name = `${name}`;
     }
+    const { sortedNames } = this;
     if (sortedNames === undefined) {
-      const own = exportCells[name];
+      const own = this.exportCells[name];
+      const { starSource } = this;
       if (own !== undefined || starSource === undefined || !starExportable(name)) {
         return own;
       }
       const cell = starSource.cellOf(name);
-      return cell === undefined ? undefined : cell.reexport;
+      return cell === undefined ? undefined : cell.reexport();
     }
     const at = sortedIndexOf(sortedNames, name);
-    return at < 0 ? undefined : sortedCells[at];
-  };
-  // localName -> accessor, the extra scope layer through which the module's own code
-  // reads and assigns live exported bindings.
-  const moduleLexicals = create(null);
-  // localName -> init(value): leaves the TDZ of a fixed exported binding.
-  const onceVar = create(null);
-  // localName -> update(value): sets a live exported binding, at any time.
-  const liveVar = create(null);
-  // localName -> the cell shared by every export name of one local binding.
-  const localCells = create(null);
-
-  const importMeta = create(null);
-  if (descriptorMeta) {
-    assign(importMeta, descriptorMeta);
-  }
-  if (needsImportMeta && importMetaHook) {
-    importMetaHook(moduleSpecifier, importMeta);
+    return at < 0 ? undefined : this.sortedCells[at];
   }
 
-  let dynamicImport;
-  if (needsImport) {
-    dynamicImport = async importSpecifier =>
-      compartmentImport(resolveHook(importSpecifier, moduleSpecifier));
-  }
-
-  // The cell of a local binding: its namespace property is the TDZ-checking `get`.
-  const makeLocalCell = (get, notify, peek) =>
-    freeze({
-      notify,
-      descriptor: freeze({ get, set: undefined, enumerable: true, configurable: false }),
-      reexport: makeReexportCell(notify, peek),
-    });
-
-  const publishFixed = (exportName, localName) => {
-    let cell = localCells[localName];
-    if (!cell) {
-      let value;
-      let initialized = false;
-      // Importers that subscribed before initialization; null afterwards.
-      let waiting = [];
-      const get = () => {
-        if (!initialized) {
-          throw ReferenceError(`binding ${q(localName)} not yet initialized`);
-        }
-        return value;
-      };
-      const init = freeze(initValue => {
-        if (initialized) {
-          throw TypeError(`Internal: binding ${q(localName)} already initialized`);
-        }
-        value = initValue;
-        initialized = true;
-        const subscribers = waiting;
-        waiting = null;
-        for (let i = 0; i < subscribers.length; i += 1) {
-          const subscriber = subscribers[i];
-          subscriber(initValue);
-        }
-        return initValue;
-      });
-      const notify = update => {
-        if (update === init) {
-          return;
-        }
-        if (initialized) {
-          update(value);
-        } else {
-          arrayPush(waiting, update);
-        }
-      };
-      cell = makeLocalCell(get, notify, { get() { return value; } }.get);
-      localCells[localName] = cell;
-      onceVar[localName] = init;
+  currentNames() {
+    if (!this.namesSettled) {
+      return keys(this.exportCells);
     }
-    exportCells[exportName] = cell;
-  };
-
-  const publishLive = (exportName, localName, setProxyTrap) => {
-    let cell = localCells[localName];
-    if (!cell) {
-      let value;
-      let initialized = false;
-      const subscribers = [];
-      const get = () => {
-        if (!initialized) {
-          throw ReferenceError(`binding ${q(exportName)} not yet initialized`);
-        }
-        return value;
-      };
-      // Initializes or updates; also subscribed to an upstream module when this binding
-      // re-exports an import, possibly before that module has run (cycles).
-      const update = freeze(newValue => {
-        value = newValue;
-        initialized = true;
-        for (let i = 0; i < subscribers.length; i += 1) {
-          const subscriber = subscribers[i];
-          subscriber(newValue);
-        }
-      });
-      // Assignment from the module's own code, through the lexical scope layer.
-      const set = newValue => {
-        if (!initialized) {
-          throw ReferenceError(`binding ${q(localName)} not yet initialized`);
-        }
-        value = newValue;
-        for (let i = 0; i < subscribers.length; i += 1) {
-          const subscriber = subscribers[i];
-          subscriber(newValue);
-        }
-      };
-      const notify = subscriber => {
-        if (subscriber === update) {
-          return;
-        }
-        arrayPush(subscribers, subscriber);
-        if (initialized) {
-          subscriber(value);
-        }
-      };
-      cell = makeLocalCell(get, notify, { get() { return value; } }.get);
-      localCells[localName] = cell;
-      if (setProxyTrap) {
-        defineProperty(moduleLexicals, localName, {
-          get,
-          set,
-          enumerable: true,
-          configurable: false,
-        });
-      }
-      liveVar[localName] = update;
-    }
-    exportCells[exportName] = cell;
-  };
-
-  // (Indexed loops: in the many instances that run before the engine optimizes this
-  // code, destructuring `entries()` allocates an iterator and result objects per step.)
-  const fixedNames = keys(fixedExportMap);
-  for (let i = 0; i < fixedNames.length; i += 1) {
-    publishFixed(fixedNames[i], fixedExportMap[fixedNames[i]][0]);
+    this.sortedArrays();
+    return this.sortedNames;
   }
-  const liveNames = keys(liveExportMap);
-  for (let i = 0; i < liveNames.length; i += 1) {
-    const binding = liveExportMap[liveNames[i]];
-    publishLive(liveNames[i], binding[0], binding[1]);
+
+  sortedExports() {
+    if (!this.namesSettled) {
+      return undefined;
+    }
+    this.sortedArrays();
+    return [this.sortedNames, this.sortedCells];
+  }
+
+  settledDepth() {
+    return this.namesSettled ? this.starDepth : -1;
   }
 
   // The namespace's properties are defined when something can first see the target
   // (see the top of this file): `handOutTarget` when it is given to module code, the
   // proxy's traps through `fillTarget`.
-  let targetFilled = false;
-  let targetWanted = false;
-  const fillTarget = () => {
-    if (!targetFilled) {
-      // eslint-disable-next-line no-use-before-define
-      sortedArrays();
-      defineExports(deferred.exportsTarget, sortedNames, sortedCells);
-      targetFilled = true;
-      activate();
+  fillTarget() {
+    if (!this.targetFilled) {
+      this.sortedArrays();
+      const { deferred } = this;
+      defineExports(deferred.exportsTarget, this.sortedNames, this.sortedCells);
+      this.targetFilled = true;
+      deferred.activate();
     }
-  };
+  }
+
   // Before the namespace is complete (a cycle), the target goes out as it is and is
   // filled in when it completes, as it always was.
-  const handOutTarget = () => {
-    if (!namesSettled) {
-      targetWanted = true;
+  handOutTarget() {
+    if (!this.namesSettled) {
+      this.targetWanted = true;
     } else {
-      fillTarget();
+      this.fillTarget();
     }
-    return deferred.exportsTarget;
-  };
-  const notifyStar = update => {
-    update(handOutTarget());
-  };
-  let starCell;
+    return this.deferred.exportsTarget;
+  }
+
+  notifyStar(update) {
+    update(this.handOutTarget());
+  }
+
+  notifyStarSlot(updater, slot) {
+    functionCall(updater, slot, this.handOutTarget());
+  }
+
+  starCell() {
+    if (this.starCellMemo === undefined) this.starCellMemo = makeStarCell(this);
+    return this.starCellMemo;
+  }
+
+  get exportsProxy() {
+    return this.deferred.exportsProxy;
+  }
 
   // An export this module takes from another (re-export or `export *`): the source's
   // re-export cell. A name already exported here wins.
-  const wireUpReexport = (exportName, cell) => {
+  wireUpReexport(exportName, cell) {
+    const { exportCells } = this;
     if (exportCells[exportName] !== undefined) {
       return;
     }
@@ -521,67 +811,92 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       // Re-exporting a name the source lacks fails as it does in ses.
       throw TypeError('notify is not a function');
     }
-    exportCells[exportName] = cell.reexport;
-  };
+    exportCells[exportName] = cell.reexport();
+  }
 
-  // The notifier of `importName` in the module `instance` imported as `specifier`.
-  const notifierOf = (specifier, instance, importName) => {
-    let importNotify;
-    if (importName === '*') {
-      importNotify = instance.notifyStar;
-    } else {
-      const cell = instance.cellOf(importName);
-      importNotify = cell === undefined ? undefined : cell.notify;
+  // What one imported module `instance`, once it has executed, gives this one: first
+  // the importer's updaters, `importUpdaters`, an iterable of `[importName, updaters]`.
+  wireUpdaters(specifier, importUpdaters, instance) {
+    for (const [importName, updaters] of importUpdaters) {
+      if (importName === '*') {
+        for (const update of updaters) {
+          instance.notifyStar(update);
+        }
+      } else {
+        const cell = instance.cellOf(importName);
+        if (cell === undefined) {
+          throw SyntaxError(
+            `The requested module '${specifier}' does not provide an export named '${importName}'`,
+          );
+        }
+        for (const update of updaters) {
+          cell.notify(update);
+        }
+      }
     }
-    if (!importNotify) {
-      throw SyntaxError(
-        `The requested module '${specifier}' does not provide an export named '${importName}'`,
-      );
-    }
-    return importNotify;
-  };
+  }
 
-  // What one imported module gives this one, once it has executed: the importer's
-  // updaters, the named re-exports, and (recorded in `starSources`, in order) the
-  // modules whose names `export *` takes. `importUpdaters` is an iterable of
-  // `[importName, updaters]`, or (`table`, from an eager program) an array of them whose
-  // updaters `toUpdater` turns into functions.
-  const wireImport = (specifier, importUpdaters, instance, starSources, table, toUpdater) => {
-    if (table) {
-      for (let i = 0; i < importUpdaters.length; i += 1) {
-        const importNotify = notifierOf(specifier, instance, importUpdaters[i][0]);
-        const updaters = importUpdaters[i][1];
-        for (let j = 0; j < updaters.length; j += 1) {
+  // The same from an eager program's import table (see makeImportsBySlot), read from
+  // `table[at]` on: slots of the program's `updater`, or, as strings, the live exports
+  // of this module that re-export the import. Returns where the next specifier starts.
+  wireSlots(specifier, table, at, instance, updater) {
+    const { liveVar } = this;
+    const nameCount = table[at];
+    at += 1;
+    for (let n = 0; n < nameCount; n += 1) {
+      const importName = table[at];
+      const end = at + 2 + table[at + 1];
+      at += 2;
+      if (importName === '*') {
+        for (; at < end; at += 1) {
+          const u = table[at];
           // -1: a namespace local the module never reads (nothing to subscribe).
-          if (updaters[j] !== -1) {
-            importNotify(toUpdater(updaters[j]));
+          if (typeof u === 'number') {
+            if (u !== -1) instance.notifyStarSlot(updater, u);
+          } else {
+            instance.notifyStar(liveVar[u]);
+          }
+        }
+      } else {
+        const cell = instance.cellOf(importName);
+        if (cell === undefined) {
+          throw SyntaxError(
+            `The requested module '${specifier}' does not provide an export named '${importName}'`,
+          );
+        }
+        for (; at < end; at += 1) {
+          const u = table[at];
+          if (typeof u === 'number') {
+            if (u !== -1) cell.notifySlot(updater, u);
+          } else {
+            cell.notify(liveVar[u]);
           }
         }
       }
-    } else {
-      for (const [importName, updaters] of importUpdaters) {
-        const importNotify = notifierOf(specifier, instance, importName);
-        for (const updater of updaters) {
-          importNotify(updater);
-        }
-      }
     }
-    if (arrayIncludes(exportAlls, specifier)) {
+    return at;
+  }
+
+  // Then the named re-exports, and (recorded in `starSources`, in order) the modules
+  // whose names `export *` takes.
+  wireSources(specifier, instance, starSources) {
+    if (arrayIncludes(this.exportAlls, specifier)) {
       arrayPush(starSources, instance);
     }
-    if (reexportMap[specifier]) {
+    const reexports = this.reexportMap[specifier];
+    if (reexports) {
       // Wired now, so that they are already there for modules in a cycle.
-      for (const [importName, exportName] of reexportMap[specifier]) {
-        wireUpReexport(exportName, importName === '*' ? instance.starCell() : instance.cellOf(importName));
+      for (const [importName, exportName] of reexports) {
+        this.wireUpReexport(exportName, importName === '*' ? instance.starCell() : instance.cellOf(importName));
       }
     }
-  };
+  }
 
   // Once every import is wired: the `export *` names, then the namespace's properties.
   // (A source's cells do not change meanwhile: each has either executed, or is
   // suspended up the stack in a cycle.)
-  const completeExports = starSources => {
-    if (namesSettled) {
+  completeExports(starSources) {
+    if (this.namesSettled) {
       // `imports` called again (a hand-written functor may): ses redefines the same
       // properties on the frozen target, which changes nothing.
       return;
@@ -592,178 +907,100 @@ const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, imported
       // (ours win) can wait until it is needed, as neither side changes any more;
       // unless the chain is too deep to look up through: then it is merged now (its
       // source's lists are at most MAX_STAR_DEPTH merges away).
-      starSource = starSources[0];
-      starDepth = depth + 1;
-      if (starDepth > MAX_STAR_DEPTH) {
-        // eslint-disable-next-line no-use-before-define
-        sortedArrays();
+      this.starSource = starSources[0];
+      this.starDepth = depth + 1;
+      if (this.starDepth > MAX_STAR_DEPTH) {
+        this.sortedArrays();
       }
-    } else {
-      if (starSources.length > 0) {
-        // Several sources, or one still suspended in a cycle: name -> the one cell providing
-        // it, or false when two sources do (ambiguous: dropped).
-        const candidates = create(null);
-        for (let s = 0; s < starSources.length; s += 1) {
-          const source = starSources[s];
-          const sourceNames = source.currentNames();
-          for (let i = 0; i < sourceNames.length; i += 1) {
-            const name = sourceNames[i];
-            candidates[name] = candidates[name] === undefined ? source.cellOf(name) : false;
-          }
+    } else if (starSources.length > 0) {
+      // Several sources, or one still suspended in a cycle: name -> the one cell
+      // providing it, or false when two sources do (ambiguous: dropped).
+      const { exportCells } = this;
+      const candidates = create(null);
+      for (let s = 0; s < starSources.length; s += 1) {
+        const source = starSources[s];
+        const sourceNames = source.currentNames();
+        for (let i = 0; i < sourceNames.length; i += 1) {
+          const name = sourceNames[i];
+          candidates[name] = candidates[name] === undefined ? source.cellOf(name) : false;
         }
-        const candidateNames = keys(candidates);
-        for (let i = 0; i < candidateNames.length; i += 1) {
-          const name = candidateNames[i];
-          const cell = candidates[name];
-          if (cell !== false && starExportable(name) && exportCells[name] === undefined) {
-            exportCells[name] = cell.reexport;
-          }
+      }
+      const candidateNames = keys(candidates);
+      for (let i = 0; i < candidateNames.length; i += 1) {
+        const name = candidateNames[i];
+        const cell = candidates[name];
+        if (cell !== false && starExportable(name) && exportCells[name] === undefined) {
+          exportCells[name] = cell.reexport();
         }
       }
     }
-    namesSettled = true;
-    if (targetWanted) {
-      fillTarget();
+    this.namesSettled = true;
+    if (this.targetWanted) {
+      this.fillTarget();
     } else {
-      activate(fillTarget);
+      this.deferred.activate(this);
     }
-  };
-  // Export names are strings, so sorting the keys gives the spec's order.
-  const sortedOwnNames = () => arraySort(keys(exportCells));
-  // The sorted export names and their cells, made on first need once settled.
-  const sortedArrays = () => {
-    if (sortedNames !== undefined) {
+  }
+
+  // The sorted export names and their cells, made on first need once settled. (Export
+  // names are strings, so sorting the keys gives the spec's order.)
+  sortedArrays() {
+    if (this.sortedNames !== undefined) {
       return;
     }
+    const { exportCells, starSource } = this;
+    const names = arraySort(keys(exportCells));
     if (starSource !== undefined) {
       const [sourceNames, sourceCells] = starSource.sortedExports();
-      [sortedNames, sortedCells] = mergeExports(sortedOwnNames(), exportCells, sourceNames, sourceCells);
-      starSource = undefined;
-      starDepth = 0;
+      [this.sortedNames, this.sortedCells] = mergeExports(names, exportCells, sourceNames, sourceCells);
+      this.starSource = undefined;
+      this.starDepth = 0;
       return;
     }
-    const names = sortedOwnNames();
     const cells = [];
     for (let i = 0; i < names.length; i += 1) {
       arrayPush(cells, exportCells[names[i]]);
     }
-    sortedNames = names;
-    sortedCells = cells;
-  };
-
-  // updateRecord: iterable of [specifier, iterable of [importName, updaters[]]] (arrays or
-  // Maps, as generated functors produce). Kept small: its frame is on the stack once per
-  // level of a chain of imports (each dependency executes inside this call), so the
-  // wiring is done in helpers that return before the next dependency runs.
-  function imports(updateRecord) {
-    const starSources = [];
-    for (const [specifier, importUpdaters] of updateRecord) {
-      const instance = mapGet(importedInstances, specifier);
-      instance.execute();
-      wireImport(specifier, importUpdaters, instance, starSources, false);
-    }
-    completeExports(starSources);
+    this.sortedNames = names;
+    this.sortedCells = cells;
   }
 
-  // The eager program's form of `imports` (see module-source.js): one updater for every
-  // imported local (`this` is the slot, the argument the value), and the table
-  // `importTable` of which import feeds which slot (or which live export, by name).
-  let importTable;
-  function importsBySlot(updater) {
-    const toUpdater = u => (typeof u === 'number' ? slotUpdater(updater, u) : liveVar[u]);
-    const starSources = [];
-    for (let i = 0; i < importTable.length; i += 1) {
-      const specifier = importTable[i][0];
-      const instance = mapGet(importedInstances, specifier);
-      instance.execute();
-      wireImport(specifier, importTable[i][1], instance, starSources, true, toUpdater);
-    }
-    completeExports(starSources);
-  }
-
-  // The functor is made now, at link time: a program that fails the evaluator's checks
-  // fails the whole graph before anything runs.
-  // A record made by this package's ModuleSource has an eager form of its program, whose
-  // functor takes the five values positionally (see module-source.js); it is used unless
-  // shim transforms are there to see the program text.
-  let pendingFunctor;
-  let positional = false;
-  if (__syncModuleFunctor__ !== undefined) {
-    pendingFunctor = __syncModuleFunctor__;
-  } else {
-    // Only for the program text read above: a record's fields may be accessors.
-    const eagerForm = eagerFormOf(moduleSource, functorSource);
-    ({ value: pendingFunctor, eager: positional } = evaluateModuleProgram(
-      compartmentFields,
-      functorSource,
-      moduleLexicals,
-      eagerForm,
-    ));
-    if (positional) {
-      importTable = eagerForm.imports;
-    }
-  }
-
-  let failed = false;
-  let failure;
-  const execute = () => {
-    if (pendingFunctor) {
-      const functor = pendingFunctor;
-      pendingFunctor = null;
+  execute() {
+    const functor = this.pendingFunctor;
+    if (functor) {
+      this.pendingFunctor = null;
       try {
-        if (positional) {
+        if (this.positional) {
           functor(
-            freeze(importTable === undefined ? imports : importsBySlot),
-            freeze(liveVar),
-            freeze(onceVar),
-            dynamicImport,
-            importMeta,
+            freeze(this.importTable === undefined ? makeImports(this) : makeImportsBySlot(this)),
+            freeze(this.liveVar),
+            freeze(this.onceVar),
+            this.dynamicImport,
+            this.importMeta,
           );
         } else {
           functor(
             freeze({
-              imports: freeze(imports),
-              onceVar: freeze(onceVar),
-              liveVar: freeze(liveVar),
-              import: dynamicImport,
-              importMeta,
+              imports: freeze(makeImports(this)),
+              onceVar: freeze(this.onceVar),
+              liveVar: freeze(this.liveVar),
+              import: this.dynamicImport,
+              importMeta: this.provideImportMeta(),
             }),
           );
         }
       } catch (error) {
-        failed = true;
-        failure = error;
+        this.failed = true;
+        this.failure = error;
       }
     }
-    if (failed) {
-      throw failure;
+    if (this.failed) {
+      throw this.failure;
     }
-  };
+  }
+}
 
-  return freeze({
-    cellOf,
-    currentNames: () => {
-      if (!namesSettled) {
-        return keys(exportCells);
-      }
-      sortedArrays();
-      return sortedNames;
-    },
-    sortedExports: () => {
-      if (!namesSettled) {
-        return undefined;
-      }
-      sortedArrays();
-      return [sortedNames, sortedCells];
-    },
-    settledDepth: () => (namesSettled ? starDepth : -1),
-    notifyStar,
-    starCell: () => (starCell ||= makeStarCell(notifyStar, handOutTarget)),
-    get exportsProxy() {
-      return deferred.exportsProxy;
-    },
-    execute,
-  });
-};
+const makeModuleInstance = (privateFields, moduleAliases, moduleRecord, importedInstances) =>
+  new ModuleInstance(privateFields, moduleAliases, moduleRecord, importedInstances);
 
 module.exports = freeze({ makeModuleInstance, makeVirtualModuleInstance });

@@ -32,17 +32,18 @@ const { makeAlias } = require('./module-load.js');
 
 const notYetExecuting = 'the module has not yet begun to execute';
 
-// One set of traps serves every namespace. Each namespace's handler is a small object
-// that inherits them (every trap is there, so nothing is looked up further) and holds
-// the namespace's state, read through `this`: `state` is undefined until its instance
-// has linked or begun to execute, then `true` once the target holds the exports, or,
-// while the target is not yet filled in (nothing has seen it), the function that fills
-// it in (module-instance.js), which the first trap that needs the target calls.
+// One set of traps serves every namespace. Each namespace's handler is its deferred
+// exports record (below), which inherits them (every trap is there, so nothing is looked
+// up further) and holds the namespace's state, read through `this`: `state` is undefined
+// until its instance has linked or begun to execute, then `true` once the target holds
+// the exports, or, while the target is not yet filled in (nothing has seen it), the
+// instance that fills it in (`fillTarget()`, module-instance.js), which the first trap
+// that needs the target calls.
 const ready = handler => {
   const { state } = handler;
   if (state === true) return true;
   if (state === undefined) return false;
-  state();
+  state.fillTarget();
   return true;
 };
 
@@ -112,39 +113,54 @@ const tagDescriptor = freeze({
 });
 
 /**
- * Makes `{ exportsTarget, exportsProxy, activate }` for one module. `activate()` marks
- * the target ready; `activate(fill)` marks it active with its properties still to be
- * defined by `fill()` (which ends by calling `activate()`). The target and the proxy
- * are made when first read (most modules are only ever imported by name, and nothing
- * asks for either); `register(proxy)` is called when the proxy is made, once.
+ * The deferred exports of one module: `exportsTarget` and `exportsProxy`, made when
+ * first read (most modules are only ever imported by name, and nothing asks for
+ * either), and `activate(filler)`: `activate()` marks the target ready;
+ * `activate(filler)` marks it active with its properties still to be defined by
+ * `filler.fillTarget()` (which ends by calling `activate()`). When `moduleAliases` is
+ * given, the proxy is registered there, when it is made, as standing for
+ * `{ compartment, specifier }`.
+ * One object per module, which is also its proxy's handler: the record inherits the
+ * traps, and its `state` is what they read.
  */
-const deferExports = (register = undefined) => {
-  let exportsTarget;
-  const target = () => {
-    if (exportsTarget === undefined) {
-      exportsTarget = create(null);
-      defineProperty(exportsTarget, toStringTagSymbol, tagDescriptor);
+function DeferredExports(compartment, specifier, moduleAliases) {
+  this.state = undefined;
+  this.target = undefined;
+  this.proxy = undefined;
+  this.compartment = compartment;
+  this.specifier = specifier;
+  this.moduleAliases = moduleAliases;
+}
+DeferredExports.prototype = freeze({
+  __proto__: traps,
+  activate(filler) {
+    this.state = filler === undefined ? true : filler;
+  },
+  get exportsTarget() {
+    let { target } = this;
+    if (target === undefined) {
+      target = create(null);
+      defineProperty(target, toStringTagSymbol, tagDescriptor);
+      this.target = target;
     }
-    return exportsTarget;
-  };
-  const handler = { __proto__: traps, state: undefined };
-  let exportsProxy;
-  return freeze({
-    activate(fill) {
-      handler.state = fill === undefined ? true : fill;
-    },
-    get exportsTarget() {
-      return target();
-    },
-    get exportsProxy() {
-      if (exportsProxy === undefined) {
-        exportsProxy = new Proxy(target(), handler);
-        if (register !== undefined) register(exportsProxy);
+    return target;
+  },
+  get exportsProxy() {
+    let { proxy } = this;
+    if (proxy === undefined) {
+      proxy = new Proxy(this.exportsTarget, this);
+      this.proxy = proxy;
+      const { moduleAliases } = this;
+      if (moduleAliases !== undefined) {
+        weakmapSet(moduleAliases, proxy, makeAlias(this.compartment, this.specifier));
       }
-      return exportsProxy;
-    },
-  });
-};
+    }
+    return proxy;
+  },
+});
+
+// Deferred exports registered nowhere (tests).
+const deferExports = () => new DeferredExports(undefined, undefined, undefined);
 
 /**
  * The memoized deferred exports of `specifier` in `compartment`; its namespace proxy is
@@ -156,7 +172,7 @@ const getDeferredExports = (compartment, compartmentPrivateFields, moduleAliases
   const { deferredExports } = compartmentPrivateFields;
   let deferred = mapGet(deferredExports, specifier);
   if (deferred === undefined) {
-    deferred = deferExports(proxy => weakmapSet(moduleAliases, proxy, makeAlias(compartment, specifier)));
+    deferred = new DeferredExports(compartment, specifier, moduleAliases);
     mapSet(deferredExports, specifier, deferred);
   }
   return deferred;

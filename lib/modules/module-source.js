@@ -143,30 +143,31 @@ const freezeNames = names => {
 // slice of it, so neither is copied again.
 // The module code itself runs in the same strict inner function either way.
 
-// ModuleSource -> { program, eagerProgram, eagerImports, clean, names }, where `program`
-// is the text the constructor made (and the native side checked).
+// ModuleSource -> { program, eagerProgram, eagerImports, clean, names, needsImportMeta },
+// where `program` is the text the constructor made (and the native side checked).
 const eagerFacts = new WeakMap();
 
 /**
  * The eager form of `program` for a ModuleSource made here (undefined for any other
  * record, and unless `program`, the `__syncModuleProgram__` the caller read from the
  * record, is the very text the constructor made: a subclass may intercept the field):
- * `{ program, imports, clean, names }`. Evaluating `program` gives
+ * `{ program, imports, clean, names, needsImportMeta }`. Evaluating `program` gives
  * `functor(imports, liveVar, onceVar, import, importMeta)`; `imports`, when defined, is
  * the table `[[specifier, [[importName, [slot or live export name, ...]], ...]], ...]`
  * that its `$h\u034f_imports(updater)` call stands for (when undefined, the call passes
  * the usual update record); `clean` says that `__syncModuleProgram__` passes the
  * rejection checks (the native side ran them; the eager program differs only in its
- * head, which spells nothing a check can match, and its closing); `names` lists every name the program's
- * code can look up in the scopes around it (a superset: every identifier it spells).
+ * head, which spells nothing a check can match, and its closing); `names` lists every
+ * name the program's code can look up in the scopes around it (a superset: every
+ * identifier it spells); `needsImportMeta` says whether the program reads `import.meta`.
  */
 const eagerFormOf = (record, program) => {
   const facts = weakmapGet(eagerFacts, record);
   if (facts === undefined || facts.program !== program) {
     return undefined;
   }
-  const { eagerProgram, eagerImports, clean, names } = facts;
-  return { program: eagerProgram, imports: eagerImports, clean, names };
+  const { eagerProgram, eagerImports, clean, names, needsImportMeta } = facts;
+  return { program: eagerProgram, imports: eagerImports, clean, names, needsImportMeta };
 };
 
 function AbstractModuleSource() {
@@ -240,6 +241,7 @@ function ModuleSource(source, opts = {}) {
     eagerImports: undefinedForNull(result.eagerImports),
     clean: result.clean,
     names: freeze(result.names),
+    needsImportMeta: result.needsImportMeta,
   });
 }
 

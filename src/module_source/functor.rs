@@ -298,19 +298,42 @@ pub fn eager_head_keeping_updaters(functor_head: &str) -> String {
     out
 }
 
-/// JSON of what the eager head's `$h͏_imports` call leaves out: for each import
-/// specifier (in the order of `functor_head`), `[specifier, [[importName, [updater,
-/// ...]], ...]]`, where an updater is a slot number (that local) or a string (the live
-/// export of that name).
+/// JSON of what the eager head's `$h͏_imports` call leaves out, as one flat array (the
+/// loader reads it once per instance; one array is far less to build and keep than
+/// nested ones): for each import specifier (in the order of `functor_head`), the
+/// specifier, the number of names imported from it, and for each name the name, the
+/// number of its updaters and the updaters. An updater is a slot number (that local) or
+/// a string (the live export of that name).
 /// A slot is written as -1 when its local is an `import * as x` that the module never
 /// reads (`Ir::unread_star_locals`): the loader then does not subscribe it, and the
 /// namespace need not be handed over (or built) for it.
 pub fn push_import_table(out: &mut String, plan: &Plan, unread: &AtomSet) {
-    push_update_record(out, plan, ",[", |out, u| match u {
-        Updater::Assign { local, .. } if unread.contains(local) => out.push_str("-1"),
-        Updater::Assign { slot, .. } => push_decimal(out, *slot),
-        Updater::Live(local) => push_js_string(out, local),
-    });
+    out.push('[');
+    let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
+    for (n, i) in js_key_order(&keys).into_iter().enumerate() {
+        let (spec, names) = &plan.sources.entries[i];
+        if n > 0 {
+            out.push(',');
+        }
+        push_js_wtf8(out, spec);
+        out.push(',');
+        push_decimal(out, names.entries.len());
+        for (name, updaters) in &names.entries {
+            out.push(',');
+            push_js_string(out, name);
+            out.push(',');
+            push_decimal(out, updaters.len());
+            for u in updaters {
+                out.push(',');
+                match u {
+                    Updater::Assign { local, .. } if unread.contains(local) => out.push_str("-1"),
+                    Updater::Assign { slot, .. } => push_decimal(out, *slot),
+                    Updater::Live(local) => push_js_string(out, local),
+                }
+            }
+        }
+    }
+    out.push(']');
 }
 
 #[cfg(test)]

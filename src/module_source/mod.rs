@@ -477,8 +477,8 @@ mod tests {
             out.record[at..end].to_string()
         };
         // Never named again: -1.
-        assert_eq!(table("import * as ns from 'x';\nexport const y = 1;"), "[[\"x\",[[\"*\",[-1]]]]]");
-        assert_eq!(table("import * as ns from 'x'; import d from 'y'; d;"), "[[\"x\",[[\"*\",[-1]]]],[\"y\",[[\"default\",[1]]]]]");
+        assert_eq!(table("import * as ns from 'x';\nexport const y = 1;"), "[\"x\",1,\"*\",1,-1]");
+        assert_eq!(table("import * as ns from 'x'; import d from 'y'; d;"), "[\"x\",1,\"*\",1,-1,\"y\",1,\"default\",1,1]");
         // Any other identifier spelling it, cooked, keeps the slot.
         for src in [
             "import * as ns from 'x'; ns.a;",
@@ -494,7 +494,7 @@ mod tests {
             assert!(!table(src).contains("-1"), "{src}: {}", table(src));
         }
         // A named import of the same module is not affected.
-        assert_eq!(table("import * as ns from 'x'; import { a } from 'x'; a;"), "[[\"x\",[[\"*\",[-1]],[\"a\",[1]]]]]");
+        assert_eq!(table("import * as ns from 'x'; import { a } from 'x'; a;"), "[\"x\",2,\"*\",1,-1,\"a\",1,1]");
     }
 
     #[test]
