@@ -19,21 +19,7 @@
 // Instances and cells are the loader's own objects: module code never sees them, only
 // the functions and targets they hand out.
 //
-// A cell stands for one exported binding, with the methods:
-// - `notify(update)` subscribes an importer's update function (called with the value
-//   now if there is one, and at every change of a live binding);
-// - `notifySlot(updater, slot)` does the same for an eager program's updater, which
-//   takes the slot as `this` (see module-source.js): a binding that can no longer change
-//   calls it at once, and only a binding that may still change keeps it, bound;
-// - `getter()` is the namespace property's getter (the property is `{ get, set:
-//   undefined, enumerable: true, configurable: false }`), made on first need;
-// - `reexport()` is the cell that a module re-exporting the binding stores, whose getter
-//   is a frozen getter of the binding's current value, `undefined` before it is
-//   initialized. That getter reads what a getter mirroring the value through `notify`
-//   would hold (updates are pushed synchronously, and no other code runs between a
-//   binding's change and its subscribers' updates), without a subscription or a closure
-//   per re-exporting module. A re-export cell is its own `reexport()`, so a chain of
-//   re-exporters shares one cell.
+// A cell stands for one exported binding (module-cells.js).
 //
 // A precompiled source's functor is called as described in section 6.1 of the behaviour
 // notes: `functor({ imports, onceVar, liveVar, import, importMeta })`, `this` undefined.
@@ -51,12 +37,11 @@
 // handed the target at all. Handed out before the names are settled (a cycle), the
 // target is filled in as soon as they are, as ses fills it then.
 //
-// (Instances and cells are objects with shared methods rather than sets of closures: a
-// graph of a thousand modules makes tens of thousands of them, and every object less is
-// less for the garbage collector to copy.)
+// (Instances, like cells, are objects with shared methods rather than sets of closures:
+// a graph of a thousand modules makes thousands of them, and every object less is less
+// for the garbage collector to copy.)
 
 const {
-  ReferenceError,
   SyntaxError,
   TypeError,
   arrayForEach,
@@ -71,15 +56,21 @@ const {
   isExtensible,
   ownKeys,
   freeze,
-  functionBind,
   functionCall,
   isArray,
   keys,
   mapGet,
   weakmapGet,
 } = require('../commons.js');
-const { q } = require('../errors/assert.js');
 const { getDeferredExports } = require('./module-proxy.js');
+const {
+  FixedCell,
+  FunctionCell,
+  LiveCell,
+  makeInit,
+  makeSet,
+  makeUpdate,
+} = require('./module-cells.js');
 const { eagerFormOf } = require('./module-source.js');
 
 // The compartment room's evaluator of module programs, loaded on first use (it requires
@@ -92,230 +83,6 @@ const evaluateModuleProgram = (compartmentFields, source, moduleLexicals, eagerS
   }
   return evaluateModuleProgramImpl(compartmentFields, source, moduleLexicals, eagerSource);
 };
-
-// The updater of one slot of an eager program's updater, which takes the slot as `this`
-// (see module-source.js).
-const slotUpdater = (updater, slot) => functionBind(updater, slot);
-
-// The getter of a binding's current value (a method named `get`, like the getter ses
-// gives each re-exporting module). Shared by every module that re-exports the binding,
-// so frozen.
-const makePeek = cell =>
-  freeze({
-    get() {
-      return cell.value;
-    },
-  }.get);
-
-// The namespace getter of a local binding: its value, or a ReferenceError before it is
-// initialized.
-const makeTdzGetter = cell => {
-  const get = () => cell.read();
-  return get;
-};
-
-// What a re-exporting module stores for a local binding (see the top of this file).
-class ReexportCell {
-  constructor(source) {
-    this.source = source;
-    this.peek = undefined;
-  }
-
-  notify(update) {
-    this.source.notify(update);
-  }
-
-  notifySlot(updater, slot) {
-    this.source.notifySlot(updater, slot);
-  }
-
-  getter() {
-    if (this.peek === undefined) this.peek = makePeek(this.source);
-    return this.peek;
-  }
-
-  reexport() {
-    return this;
-  }
-}
-
-// A fixed binding (`const`, a function, a class, `export default`): initialized once,
-// by the module's own `onceVar` function (`init`), never changed after.
-class FixedCell {
-  constructor(localName) {
-    this.value = undefined;
-    this.initialized = false;
-    // Importers that subscribed before initialization; null afterwards.
-    this.waiting = [];
-    this.localName = localName;
-    this.init = undefined;
-    this.get = undefined;
-    this.reexportCell = undefined;
-  }
-
-  read() {
-    if (!this.initialized) {
-      throw ReferenceError(`binding ${q(this.localName)} not yet initialized`);
-    }
-    return this.value;
-  }
-
-  initialize(initValue) {
-    if (this.initialized) {
-      throw TypeError(`Internal: binding ${q(this.localName)} already initialized`);
-    }
-    this.value = initValue;
-    this.initialized = true;
-    const subscribers = this.waiting;
-    this.waiting = null;
-    for (let i = 0; i < subscribers.length; i += 1) {
-      const subscriber = subscribers[i];
-      subscriber(initValue);
-    }
-    return initValue;
-  }
-
-  notify(update) {
-    if (update === this.init) {
-      return;
-    }
-    if (this.initialized) {
-      update(this.value);
-    } else {
-      arrayPush(this.waiting, update);
-    }
-  }
-
-  notifySlot(updater, slot) {
-    if (this.initialized) {
-      functionCall(updater, slot, this.value);
-    } else {
-      arrayPush(this.waiting, slotUpdater(updater, slot));
-    }
-  }
-
-  getter() {
-    if (this.get === undefined) this.get = makeTdzGetter(this);
-    return this.get;
-  }
-
-  reexport() {
-    if (this.reexportCell === undefined) this.reexportCell = new ReexportCell(this);
-    return this.reexportCell;
-  }
-}
-
-// A live binding (`export let` or `var` that the module assigns again): set by the
-// module's own `liveVar` function (`update`), or, through the module lexicals' setter,
-// by assignments in the module's code.
-class LiveCell {
-  constructor(localName, exportName) {
-    this.value = undefined;
-    this.initialized = false;
-    this.subscribers = [];
-    this.localName = localName;
-    this.exportName = exportName;
-    this.update = undefined;
-    this.get = undefined;
-    this.reexportCell = undefined;
-  }
-
-  read() {
-    if (!this.initialized) {
-      throw ReferenceError(`binding ${q(this.exportName)} not yet initialized`);
-    }
-    return this.value;
-  }
-
-  // Initializes or updates; also subscribed to an upstream module when this binding
-  // re-exports an import, possibly before that module has run (cycles).
-  publish(newValue) {
-    this.value = newValue;
-    this.initialized = true;
-    const { subscribers } = this;
-    for (let i = 0; i < subscribers.length; i += 1) {
-      const subscriber = subscribers[i];
-      subscriber(newValue);
-    }
-  }
-
-  // Assignment from the module's own code, through the lexical scope layer.
-  assign(newValue) {
-    if (!this.initialized) {
-      throw ReferenceError(`binding ${q(this.localName)} not yet initialized`);
-    }
-    this.value = newValue;
-    const { subscribers } = this;
-    for (let i = 0; i < subscribers.length; i += 1) {
-      const subscriber = subscribers[i];
-      subscriber(newValue);
-    }
-  }
-
-  notify(subscriber) {
-    if (subscriber === this.update) {
-      return;
-    }
-    arrayPush(this.subscribers, subscriber);
-    if (this.initialized) {
-      subscriber(this.value);
-    }
-  }
-
-  notifySlot(updater, slot) {
-    this.notify(slotUpdater(updater, slot));
-  }
-
-  getter() {
-    if (this.get === undefined) this.get = makeTdzGetter(this);
-    return this.get;
-  }
-
-  reexport() {
-    if (this.reexportCell === undefined) this.reexportCell = new ReexportCell(this);
-    return this.reexportCell;
-  }
-}
-
-// The functions a module's code calls on its own bindings, named as ses names them.
-const makeInit = cell => {
-  const init = initValue => cell.initialize(initValue);
-  return freeze(init);
-};
-const makeUpdate = cell => {
-  const update = newValue => cell.publish(newValue);
-  return freeze(update);
-};
-const makeSet = cell => {
-  const set = newValue => cell.assign(newValue);
-  return set;
-};
-
-// A cell from a subscribe function and a value getter: the exports of a virtual module
-// source, and `export * as x from` a module. It is its own re-export cell.
-class FunctionCell {
-  constructor(subscribe, peek) {
-    this.subscribe = subscribe;
-    this.peek = freeze(peek);
-  }
-
-  notify(update) {
-    const { subscribe } = this;
-    subscribe(update);
-  }
-
-  notifySlot(updater, slot) {
-    this.notify(slotUpdater(updater, slot));
-  }
-
-  getter() {
-    return this.peek;
-  }
-
-  reexport() {
-    return this;
-  }
-}
 
 // `export * as x from` a module: the raw exports target, which never changes, as
 // `instance.handOutTarget()` hands it out.
@@ -551,6 +318,10 @@ const makeImportsBySlot = instance => {
   return importsBySlot;
 };
 
+// The module lexicals of every module without live bindings that its own code assigns:
+// an empty scope layer, which holds nothing and so can be shared.
+const noModuleLexicals = freeze(create(null));
+
 /**
  * An instance of a precompiled module source, from its record, linked to the map
  * `importedInstances` (import specifier -> instance) that module-link.js fills in
@@ -600,8 +371,8 @@ class ModuleInstance {
     this.starCellMemo = undefined;
 
     // localName -> accessor, the extra scope layer through which the module's own code
-    // reads and assigns live exported bindings.
-    const moduleLexicals = create(null);
+    // reads and assigns live exported bindings (made only for a module that has any).
+    let moduleLexicals = noModuleLexicals;
     // localName -> init(value): leaves the TDZ of a fixed exported binding.
     const onceVar = create(null);
     // localName -> update(value): sets a live exported binding, at any time.
@@ -638,6 +409,9 @@ class ModuleInstance {
         cell.update = makeUpdate(cell);
         localCells[localName] = cell;
         if (binding[1]) {
+          if (moduleLexicals === noModuleLexicals) {
+            moduleLexicals = create(null);
+          }
           defineProperty(moduleLexicals, localName, {
             get: cell.getter(),
             set: makeSet(cell),

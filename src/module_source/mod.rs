@@ -231,24 +231,42 @@ pub fn utf16_to_string_lossy(units: &[u16]) -> String {
         .collect()
 }
 
-/// Append `s` as UTF-16. Runs of ASCII (most of the text) are widened in bulk; only the
-/// other characters are decoded.
+/// Append `s` as UTF-16. ASCII (most of the text) is widened eight bytes at a time;
+/// only the other characters are decoded.
 fn push_utf16(out: &mut Vec<u16>, s: &str) {
-    out.reserve(s.len());
     let bytes = s.as_bytes();
-    let mut i = 0usize;
-    while i < bytes.len() {
-        let run = bytes[i..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |n| i + n);
-        out.extend(bytes[i..run].iter().map(|&b| u16::from(b)));
-        i = run;
-        if i < bytes.len() {
+    let n = bytes.len();
+    let start = out.len();
+    // A character never takes more UTF-16 units than UTF-8 bytes: `n` units suffice.
+    out.resize(start + n, 0);
+    let dst = &mut out[start..];
+    let (mut i, mut w) = (0usize, 0usize);
+    while i < n {
+        if i + 8 <= n {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&bytes[i..i + 8]);
+            if u64::from_ne_bytes(chunk) & 0x8080_8080_8080_8080 == 0 {
+                for (d, &b) in dst[w..w + 8].iter_mut().zip(chunk.iter()) {
+                    *d = u16::from(b);
+                }
+                i += 8;
+                w += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            dst[w] = u16::from(b);
+            i += 1;
+            w += 1;
+        } else {
             // `i` is on a character boundary: every byte before it was consumed whole.
             let c = s[i..].chars().next().unwrap_or('\u{fffd}');
-            let mut units = [0u16; 2];
-            out.extend_from_slice(c.encode_utf16(&mut units));
+            w += c.encode_utf16(&mut dst[w..]).len();
             i += c.len_utf8();
         }
     }
+    out.truncate(start + w);
 }
 
 /// The whole functor program: `functor_head`, the source with the plan's edits, the
@@ -403,6 +421,26 @@ mod tests {
         let at = doc.find(&format!("\"{name}\":")).unwrap() + name.len() + 3;
         let end = doc[at..].find([',', '}']).unwrap();
         &doc[at..at + end]
+    }
+
+    #[test]
+    fn push_utf16_matches_encode_utf16() {
+        let pieces = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "\u{34f}", "\u{e9}", "\u{2028}", "\u{1F600}", "$h\u{34f}_imports"];
+        let mut samples: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    samples.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for s in &samples {
+            let mut out = vec![7u16, 8];
+            push_utf16(&mut out, s);
+            let mut want = vec![7u16, 8];
+            want.extend(s.encode_utf16());
+            assert_eq!(out, want, "{s:?}");
+        }
     }
 
     #[test]
