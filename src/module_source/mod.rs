@@ -354,15 +354,43 @@ fn analysis_json(
         out.push_str("null");
     }
     out.push_str(if clean { ",\"clean\":true" } else { ",\"clean\":false" });
-    // The names the program's code can look up: the module's own, and `Object`, which
-    // the head may call (`Object.defineProperty` for hoisted functions).
+    // The names the program's code can look up in the scopes around it: `Object`, which
+    // the head may call (`Object.defineProperty` for hoisted functions), and every name
+    // the module spells except those it declares at its top level (see
+    // `top_level_names`).
+    let declared = top_level_names(ir);
     out.push_str(",\"names\":[\"Object\"");
-    for name in ir.names.iter().filter(|n| n.as_str() != "Object") {
+    for name in ir.names.iter().filter(|n| n.as_str() != "Object" && !declared.contains(*n)) {
         out.push(',');
         push_str(&mut out, name);
     }
     out.push_str("]}");
     Analysis { record: crate::json::to_ascii(out), program: Some(both) }
+}
+
+/// The names a module declares at its top level: its imports' locals and its top-level
+/// declarations. None of them is ever looked up in the scopes around the program: each
+/// is either a local of the program, which shadows them, or an exported binding that
+/// the module's code assigns, which the module's own lexicals layer holds (an accessor,
+/// never a constant) and which hides any global of that name. So the evaluator need not
+/// consider them as constants (leaving one out only forgoes an optimization).
+fn top_level_names(ir: &analyze::Ir) -> analyze::AtomSet {
+    let mut declared = analyze::AtomSet::default();
+    for item in &ir.items {
+        match item {
+            analyze::Item::Import { specifiers, .. } => {
+                declared.extend(specifiers.iter().map(|(_, local)| local.clone()));
+            }
+            analyze::Item::Decl { ids, .. } => {
+                declared.extend(ids.iter().map(|id| id.name.clone()));
+            }
+            analyze::Item::ExportDefaultDecl { id: Some(id), .. } => {
+                declared.insert(id.clone());
+            }
+            _ => {}
+        }
+    }
+    declared
 }
 
 /// Analyze the caller's UTF-16 `units` and build its program (see `Analysis`).
@@ -421,6 +449,23 @@ mod tests {
         let at = doc.find(&format!("\"{name}\":")).unwrap() + name.len() + 3;
         let end = doc[at..].find([',', '}']).unwrap();
         &doc[at..at + end]
+    }
+
+    #[test]
+    fn names_leave_out_what_the_module_declares_at_top_level() {
+        let names = |src: &str| {
+            let out = analyze_for_js(&units(src), None);
+            let at = out.record.find("\"names\":").expect("names") + 8;
+            out.record[at..out.record.len() - 1].to_string()
+        };
+        // Imports, top-level declarations of every kind and the default export's name
+        // are the module's own; a global it reads, and a name only declared in a nested
+        // scope, stay (as does `a`, spelled as an imported name: the list is a superset).
+        let src = "import d, { a as b } from 'x'; import * as ns from 'y';\n\
+                   export let live = 1; live += 1; const c = 2; var v; function f(p) { let inner; return Math.max(p, inner, b, ns, d, c, v); }\n\
+                   class K {} export default function named() { return JSON; }";
+        assert_eq!(names(src), "[\"Object\",\"a\",\"p\",\"inner\",\"Math\",\"JSON\"]");
+        assert_eq!(names("export default 1;"), "[\"Object\"]");
     }
 
     #[test]
