@@ -41,22 +41,41 @@ export const runCase = (script, impl, args = []) => {
   return JSON.parse(lines[lines.length - 1]);
 };
 
-/** Interleave `runCase` for both implementations `n` times; medians per metric. */
+/**
+ * Interleave `runCase` for both implementations `n` times; medians per metric, and the
+ * raw results of each round (`rounds[i].ours`, `rounds[i].ses`, absent on error).
+ */
 export const compareCases = (script, n, args = []) => {
   const acc = { ours: {}, ses: {} };
   const errors = {};
+  const perRound = [];
   for (let i = 0; i < n; i += 1) {
+    const round = {};
     for (const impl of i % 2 ? ['ses', 'ours'] : ['ours', 'ses']) {
       const result = runCase(script, impl, args);
       if (result.error) {
         errors[impl] = result.error;
         continue;
       }
+      round[impl] = result;
       for (const [k, v] of Object.entries(result)) (acc[impl][k] ||= []).push(v);
     }
+    perRound.push(round);
   }
   const med = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, median(v)]));
-  return { ours: med(acc.ours), ses: med(acc.ses), errors };
+  return { ours: med(acc.ours), ses: med(acc.ses), errors, rounds: perRound };
+};
+
+/**
+ * How many times faster ours is on `metric` (a time): the median over rounds of
+ * ses / ours within each round. The two runs of a round follow each other, so a slow
+ * spell of the machine weighs on both; undefined when no round has both.
+ */
+export const pairedSpeedUp = (perRound, metric) => {
+  const ratios = perRound
+    .filter((r) => r.ours?.[metric] > 0 && r.ses?.[metric] > 0)
+    .map((r) => r.ses[metric] / r.ours[metric]);
+  return ratios.length ? median(ratios) : undefined;
 };
 
 const fmt = (x) => (x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toPrecision(3));

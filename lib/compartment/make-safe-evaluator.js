@@ -44,6 +44,7 @@ const evaluateWithKit = (evalScopeKit, evaluate, globalObject, source) => {
     }
   }
 };
+
 const noTransforms = freeze([]);
 
 const makeSafeEvaluator = ({
