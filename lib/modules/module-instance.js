@@ -107,30 +107,35 @@ const starExportable = name => name !== 'default' && name !== '*';
 // its own sorted names (cells in `ownCells`) merged with the source's sorted names that
 // it may take and does not shadow (their re-export cells).
 const mergeExports = (ownNames, ownCells, sourceNames, sourceCells) => {
+  // (Index writes rather than `push` calls: these lists can hold thousands of names.)
   const names = [];
   const cells = [];
+  let n = 0;
   let i = 0;
   let j = 0;
   while (j < sourceNames.length) {
     const name = sourceNames[j];
     if (i < ownNames.length && ownNames[i] < name) {
-      arrayPush(names, ownNames[i]);
-      arrayPush(cells, ownCells[ownNames[i]]);
+      names[n] = ownNames[i];
+      cells[n] = ownCells[ownNames[i]];
+      n += 1;
       i += 1;
     } else if ((i < ownNames.length && ownNames[i] === name) || !starExportable(name)) {
       // Shadowed by an own name (emitted in its turn), or not taken by `export *`.
       j += 1;
     } else {
-      arrayPush(names, name);
-      arrayPush(cells, sourceCells[j].reexport());
+      names[n] = name;
+      cells[n] = sourceCells[j].reexport();
+      n += 1;
       j += 1;
     }
   }
   for (; i < ownNames.length; i += 1) {
-    arrayPush(names, ownNames[i]);
-    arrayPush(cells, ownCells[ownNames[i]]);
+    names[n] = ownNames[i];
+    cells[n] = ownCells[ownNames[i]];
+    n += 1;
   }
-  return [names, cells];
+  return { names, cells };
 };
 
 // Defines the namespace properties `names` (sorted) of a module's exports target from
@@ -725,15 +730,17 @@ class ModuleInstance {
     const { exportCells, starSource } = this;
     const names = arraySort(keys(exportCells));
     if (starSource !== undefined) {
-      const [sourceNames, sourceCells] = starSource.sortedExports();
-      [this.sortedNames, this.sortedCells] = mergeExports(names, exportCells, sourceNames, sourceCells);
+      const source = starSource.sortedExports();
+      const merged = mergeExports(names, exportCells, source[0], source[1]);
+      this.sortedNames = merged.names;
+      this.sortedCells = merged.cells;
       this.starSource = undefined;
       this.starDepth = 0;
       return;
     }
     const cells = [];
     for (let i = 0; i < names.length; i += 1) {
-      arrayPush(cells, exportCells[names[i]]);
+      cells[i] = exportCells[names[i]];
     }
     this.sortedNames = names;
     this.sortedCells = cells;
