@@ -77,8 +77,9 @@ class FixedCell {
   constructor(localName) {
     this.value = undefined;
     this.initialized = false;
-    // Importers that subscribed before initialization; null afterwards.
-    this.waiting = [];
+    // Importers that subscribed before initialization (made by the first; null when
+    // there are none, and afterwards).
+    this.waiting = null;
     this.localName = localName;
     this.init = undefined;
     this.get = undefined;
@@ -100,9 +101,11 @@ class FixedCell {
     this.initialized = true;
     const subscribers = this.waiting;
     this.waiting = null;
-    for (let i = 0; i < subscribers.length; i += 1) {
-      const subscriber = subscribers[i];
-      subscriber(initValue);
+    if (subscribers !== null) {
+      for (let i = 0; i < subscribers.length; i += 1) {
+        const subscriber = subscribers[i];
+        subscriber(initValue);
+      }
     }
     return initValue;
   }
@@ -114,15 +117,20 @@ class FixedCell {
     if (this.initialized) {
       update(this.value);
     } else {
-      arrayPush(this.waiting, update);
+      this.wait(update);
     }
+  }
+
+  wait(update) {
+    if (this.waiting === null) this.waiting = [];
+    arrayPush(this.waiting, update);
   }
 
   notifySlot(updater, slot) {
     if (this.initialized) {
       functionCall(updater, slot, this.value);
     } else {
-      arrayPush(this.waiting, slotUpdater(updater, slot));
+      this.wait(slotUpdater(updater, slot));
     }
   }
 
@@ -144,7 +152,8 @@ class LiveCell {
   constructor(localName, exportName) {
     this.value = undefined;
     this.initialized = false;
-    this.subscribers = [];
+    // Importers (made by the first; null while there are none).
+    this.subscribers = null;
     this.localName = localName;
     this.exportName = exportName;
     this.update = undefined;
@@ -164,11 +173,7 @@ class LiveCell {
   publish(newValue) {
     this.value = newValue;
     this.initialized = true;
-    const { subscribers } = this;
-    for (let i = 0; i < subscribers.length; i += 1) {
-      const subscriber = subscribers[i];
-      subscriber(newValue);
-    }
+    this.tell(newValue);
   }
 
   // Assignment from the module's own code, through the lexical scope layer.
@@ -177,10 +182,18 @@ class LiveCell {
       throw ReferenceError(`binding ${q(this.localName)} not yet initialized`);
     }
     this.value = newValue;
+    this.tell(newValue);
+  }
+
+  // Hands a new value to every subscriber, in order (one subscribed meanwhile is told
+  // too).
+  tell(newValue) {
     const { subscribers } = this;
-    for (let i = 0; i < subscribers.length; i += 1) {
-      const subscriber = subscribers[i];
-      subscriber(newValue);
+    if (subscribers !== null) {
+      for (let i = 0; i < subscribers.length; i += 1) {
+        const subscriber = subscribers[i];
+        subscriber(newValue);
+      }
     }
   }
 
@@ -188,6 +201,7 @@ class LiveCell {
     if (subscriber === this.update) {
       return;
     }
+    if (this.subscribers === null) this.subscribers = [];
     arrayPush(this.subscribers, subscriber);
     if (this.initialized) {
       subscriber(this.value);
