@@ -124,8 +124,9 @@ fn push_arrow_opening(out: &mut String) {
 }
 
 /// The eager program's opening: a parenthesized function expression taking the five
-/// values positionally, which returns what the arrow's body evaluates to.
-fn push_eager_opening(out: &mut String) {
+/// values positionally, which returns what the arrow's body evaluates to, or (`single`)
+/// whose own body is the module's code.
+fn push_eager_opening(out: &mut String, single: bool) {
     out.push_str("(function(");
     for (i, name) in [HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_ONCE, HIDDEN_IMPORT, HIDDEN_META].iter().enumerate() {
         if i > 0 {
@@ -133,13 +134,13 @@ fn push_eager_opening(out: &mut String) {
         }
         out.push_str(name);
     }
-    out.push_str("){return");
+    out.push_str(if single { "){" } else { "){return" });
 }
 
 pub fn functor_head(plan: &Plan) -> String {
     let mut out = String::with_capacity(256);
     push_arrow_opening(&mut out);
-    push_preamble_opening(&mut out, plan);
+    push_preamble_opening(&mut out, plan, true);
     out.push_str(HIDDEN_IMPORTS);
     out.push('(');
     push_update_record(&mut out, plan, ", [", |out, u| match u {
@@ -202,9 +203,13 @@ fn push_update_record(
     out.push(']');
 }
 
-/// `(function(){'use strict';let <imported locals>;`
-fn push_preamble_opening(out: &mut String, plan: &Plan) {
-    out.push_str("(function(){'use strict';");
+/// `(function(){'use strict';let <imported locals>;`, without the function's opening
+/// when `inner_function` is false.
+fn push_preamble_opening(out: &mut String, plan: &Plan, inner_function: bool) {
+    if inner_function {
+        out.push_str("(function(){");
+    }
+    out.push_str("'use strict';");
     if !plan.import_decls.is_empty() {
         out.push_str("let ");
         for (i, d) in plan.import_decls.iter().enumerate() {
@@ -248,7 +253,11 @@ fn push_hoisted(out: &mut String, plan: &Plan) {
 /// than `functor_head` (UTF-16 units): padded with spaces to its length (by the JS side),
 /// the body that follows keeps every line and column; `None` if it would not fit, or if
 /// `functor_head` spans lines.
-pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
+/// With `single`, the module's code is the body of that function itself, not of an
+/// inner function it calls: one function fewer to compile, allowed when the module
+/// never spells `arguments` (which would then see the five values). The program ends
+/// with `eager_closing(single)`.
+pub fn eager_head(plan: &Plan, functor_head: &str, single: bool) -> Option<String> {
     // A specifier or import name may hold a raw line terminator that JS strings allow
     // (U+2028, U+2029): then the functor head spans lines that this head, which leaves
     // the names out, would not.
@@ -257,8 +266,8 @@ pub fn eager_head(plan: &Plan, functor_head: &str) -> Option<String> {
     }
     let functor_head_utf16 = utf16_len(functor_head.as_bytes());
     let mut out = String::with_capacity(functor_head_utf16 + 8);
-    push_eager_opening(&mut out);
-    push_preamble_opening(&mut out, plan);
+    push_eager_opening(&mut out, single);
+    push_preamble_opening(&mut out, plan, !single);
     out.push_str(HIDDEN_IMPORTS);
     out.push('(');
     if plan.import_decls.is_empty() {
@@ -291,11 +300,21 @@ pub fn eager_head_keeping_updaters(functor_head: &str) -> String {
     let mut arrow = String::new();
     push_arrow_opening(&mut arrow);
     let mut out = String::with_capacity(functor_head.len());
-    push_eager_opening(&mut out);
+    push_eager_opening(&mut out, false);
     let pad = utf16_len(arrow.as_bytes()).saturating_sub(utf16_len(out.as_bytes()));
     out.extend(std::iter::repeat(' ').take(pad));
     out.push_str(functor_head.get(arrow.len()..).unwrap_or(""));
     out
+}
+
+/// What follows the module's code in the eager program: the closing of the function
+/// (`single`, see `eager_head`), or of the inner function, its call, and the outer one.
+pub fn eager_closing(single: bool) -> &'static str {
+    if single {
+        "\n})"
+    } else {
+        "\n})()})"
+    }
 }
 
 /// JSON of what the eager head's `$h͏_imports` call leaves out, as one flat array (the

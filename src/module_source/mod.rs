@@ -314,14 +314,14 @@ fn build_program(
 
 /// The eager form of `program` (see `lib/modules/module-source.js`): `eager_head`
 /// padded with spaces to the functor head's length (so every line and column of the
-/// module's code stays where it is), the body, and the closing of both functions.
-fn eager_program(program: &[u16], head_len: usize, body_end: usize, eager_head: &str) -> Vec<u16> {
+/// module's code stays where it is), the body, and `closing`.
+fn eager_program(program: &[u16], head_len: usize, body_end: usize, eager_head: &str, closing: &str) -> Vec<u16> {
     const CLOSE: &str = "\n})()";
     let mut out = Vec::with_capacity(program.len() + 2);
     push_utf16(&mut out, eager_head);
     out.resize(head_len.max(out.len()), u16::from(b' '));
     out.extend_from_slice(&program[head_len..body_end]);
-    push_utf16(&mut out, "\n})()})");
+    push_utf16(&mut out, closing);
     out.extend_from_slice(&program[body_end + CLOSE.len()..]);
     out
 }
@@ -340,9 +340,15 @@ fn analysis_json(
     // direct-eval rejection). Lone surrogates read as U+FFFD here: neither is part of
     // any pattern or a word character, so the outcome is the same.
     let clean = crate::checks::find_rejection(&text, 1 | 2 | 4).is_none();
-    let compact = functor::eager_head(plan, &head);
-    let eager_head = compact.clone().unwrap_or_else(|| functor::eager_head_keeping_updaters(&head));
-    let mut both = eager_program(&program, head_len, body_end, &eager_head);
+    // One function for the module's code unless it spells `arguments` (a superset of
+    // what can name the function's own arguments object).
+    let single = !ir.names.iter().any(|n| n.as_str() == "arguments");
+    let compact = functor::eager_head(plan, &head, single);
+    let (eager_head, closing) = match &compact {
+        Some(h) => (h.clone(), functor::eager_closing(single)),
+        None => (functor::eager_head_keeping_updaters(&head), functor::eager_closing(false)),
+    };
+    let mut both = eager_program(&program, head_len, body_end, &eager_head, closing);
     let eager_len = both.len();
     both.extend_from_slice(&program);
     let mut out = String::with_capacity(1024);
@@ -489,6 +495,24 @@ mod tests {
     }
 
     #[test]
+    fn a_module_that_spells_arguments_keeps_the_inner_function() {
+        let eager = |src: &str| {
+            let out = analyze_for_js(&units(src), None);
+            let eager_len: usize = field(&out.record, "eagerLength").parse().unwrap();
+            String::from_utf16_lossy(&out.program.expect("a program")[..eager_len]).trim_end().to_string()
+        };
+        for src in ["export const n = arguments.length;", "export function f() { return \\u0061rguments; }"] {
+            let text = eager(src);
+            assert!(text.contains("){return(function(){'use strict';"), "{text}");
+            assert!(text.ends_with("\n})()})"), "{text}");
+        }
+        let text = eager("import a from 'x'; export const n = a;");
+        assert!(text.contains("){'use strict';let a;"), "{text}");
+        assert!(!text.contains("return(function(){"), "{text}");
+        assert!(text.ends_with("\n})"), "{text}");
+    }
+
+    #[test]
     fn program_keeps_the_callers_code_units() {
         // A lone surrogate (no UTF-8 form) inside a string literal, after an import.
         let mut src = units("import { a } from \"x\";\nexport const s = \"");
@@ -505,7 +529,8 @@ mod tests {
         assert!(text.ends_with("\n})()\n//# sourceURL=file:///m.js\n"));
         let eager_text = String::from_utf16_lossy(eager);
         assert!(eager_text.starts_with("(function("));
-        assert!(eager_text.ends_with("\n})()})\n//# sourceURL=file:///m.js\n"));
+        // One function: the module never spells `arguments`.
+        assert!(eager_text.ends_with("\n})\n//# sourceURL=file:///m.js\n"));
         let head_len: usize = field(&out.record, "headLength").parse().unwrap();
         assert_eq!(program[head_len - 1], u16::from(b';'));
         // The body follows both heads at the same offset.
@@ -526,7 +551,9 @@ mod tests {
             let plan = rewrite::plan(src, &ir).unwrap();
             let head = functor::functor_head(&plan);
             let n = head.encode_utf16().count();
-            let eager = functor::eager_head(&plan, &head).expect("fits");
+            let eager = functor::eager_head(&plan, &head, false).expect("fits");
+            let single = functor::eager_head(&plan, &head, true).expect("fits");
+            assert!(single.len() < eager.len());
             assert!(eager.encode_utf16().count() <= n);
             assert!(eager.starts_with("(function("));
             assert!(!eager.contains('\n'));
@@ -539,7 +566,7 @@ mod tests {
             let Ok(ir) = analyze::analyze(src) else { panic!("parse") };
             let plan = rewrite::plan(src, &ir).unwrap();
             let head = functor::functor_head(&plan);
-            assert!(functor::eager_head(&plan, &head).is_none(), "{src}");
+            assert!(functor::eager_head(&plan, &head, true).is_none(), "{src}");
             // The fallback keeps the arrow head's text after its opening, at its length.
             let kept = functor::eager_head_keeping_updaters(&head);
             assert!(kept.starts_with("(function("));
