@@ -71,26 +71,45 @@ class ReexportCell {
   }
 }
 
-// A fixed binding (`const`, a function, a class, `export default`): initialized once,
-// by the module's own `onceVar` function (`init`), never changed after.
-class FixedCell {
-  constructor(localName) {
+// What fixed and live bindings share: the value, whether it is initialized yet (its
+// TDZ, reported with `tdzName`), and the getter and re-export view made on first need.
+class LocalCell {
+  constructor(tdzName) {
     this.value = undefined;
     this.initialized = false;
-    // Importers that subscribed before initialization (made by the first; null when
-    // there are none, and afterwards).
-    this.waiting = null;
-    this.localName = localName;
-    this.init = undefined;
+    this.tdzName = tdzName;
     this.get = undefined;
     this.reexportCell = undefined;
   }
 
   read() {
     if (!this.initialized) {
-      throw ReferenceError(`binding ${q(this.localName)} not yet initialized`);
+      throw ReferenceError(`binding ${q(this.tdzName)} not yet initialized`);
     }
     return this.value;
+  }
+
+  getter() {
+    if (this.get === undefined) this.get = makeTdzGetter(this);
+    return this.get;
+  }
+
+  reexport() {
+    if (this.reexportCell === undefined) this.reexportCell = new ReexportCell(this);
+    return this.reexportCell;
+  }
+}
+
+// A fixed binding (`const`, a function, a class, `export default`): initialized once,
+// by the module's own `onceVar` function (`init`), never changed after.
+class FixedCell extends LocalCell {
+  constructor(localName) {
+    super(localName);
+    // Importers that subscribed before initialization (made by the first; null when
+    // there are none, and afterwards).
+    this.waiting = null;
+    this.localName = localName;
+    this.init = undefined;
   }
 
   initialize(initValue) {
@@ -133,39 +152,18 @@ class FixedCell {
       this.wait(slotUpdater(updater, slot));
     }
   }
-
-  getter() {
-    if (this.get === undefined) this.get = makeTdzGetter(this);
-    return this.get;
-  }
-
-  reexport() {
-    if (this.reexportCell === undefined) this.reexportCell = new ReexportCell(this);
-    return this.reexportCell;
-  }
 }
 
 // A live binding (`export let` or `var` that the module assigns again): set by the
 // module's own `liveVar` function (`update`), or, through the module lexicals' setter,
-// by assignments in the module's code.
-class LiveCell {
+// by assignments in the module's code. Its TDZ is reported with the export's name.
+class LiveCell extends LocalCell {
   constructor(localName, exportName) {
-    this.value = undefined;
-    this.initialized = false;
+    super(exportName);
     // Importers (made by the first; null while there are none).
     this.subscribers = null;
     this.localName = localName;
-    this.exportName = exportName;
     this.update = undefined;
-    this.get = undefined;
-    this.reexportCell = undefined;
-  }
-
-  read() {
-    if (!this.initialized) {
-      throw ReferenceError(`binding ${q(this.exportName)} not yet initialized`);
-    }
-    return this.value;
   }
 
   // Initializes or updates; also subscribed to an upstream module when this binding
@@ -210,16 +208,6 @@ class LiveCell {
 
   notifySlot(updater, slot) {
     this.notify(slotUpdater(updater, slot));
-  }
-
-  getter() {
-    if (this.get === undefined) this.get = makeTdzGetter(this);
-    return this.get;
-  }
-
-  reexport() {
-    if (this.reexportCell === undefined) this.reexportCell = new ReexportCell(this);
-    return this.reexportCell;
   }
 }
 

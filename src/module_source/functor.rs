@@ -13,7 +13,7 @@ use swc_atoms::Wtf8Atom;
 
 use super::hidden::{HIDDEN_A, HIDDEN_IMPORT, HIDDEN_IMPORTS, HIDDEN_LIVE, HIDDEN_META, HIDDEN_ONCE};
 use super::analyze::AtomSet;
-use super::rewrite::{Plan, Updater};
+use super::rewrite::{OrderedMap, Plan, Updater};
 use crate::positions::{has_line_terminator, utf16_len};
 
 fn push_escaped_code_point(out: &mut String, cp: u32) {
@@ -164,6 +164,15 @@ pub fn functor_head(plan: &Plan) -> String {
     out
 }
 
+/// The import sources of `plan` (specifier, then imported name -> updaters) in JS key
+/// order, the order of the record's `imports`.
+fn sources_in_key_order(
+    plan: &Plan,
+) -> impl Iterator<Item = &(Wtf8Atom, OrderedMap<String, Vec<Updater>>)> + '_ {
+    let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
+    js_key_order(&keys).into_iter().map(move |i| &plan.sources.entries[i])
+}
+
 /// `[[specifier, [[importName, [updater, ...]], ...]], ...]` for each import specifier in
 /// JS key order, `after_specifier` between a specifier and its list, each updater
 /// written by `write`.
@@ -174,9 +183,7 @@ fn push_update_record(
     write: impl Fn(&mut String, &Updater),
 ) {
     out.push('[');
-    let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
-    for (n, i) in js_key_order(&keys).into_iter().enumerate() {
-        let (spec, names) = &plan.sources.entries[i];
+    for (n, (spec, names)) in sources_in_key_order(plan).enumerate() {
         if n > 0 {
             out.push(',');
         }
@@ -328,9 +335,7 @@ pub fn eager_closing(single: bool) -> &'static str {
 /// namespace need not be handed over (or built) for it.
 pub fn push_import_table(out: &mut String, plan: &Plan, unread: &AtomSet) {
     out.push('[');
-    let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
-    for (n, i) in js_key_order(&keys).into_iter().enumerate() {
-        let (spec, names) = &plan.sources.entries[i];
+    for (n, (spec, names)) in sources_in_key_order(plan).enumerate() {
         if n > 0 {
             out.push(',');
         }
