@@ -108,13 +108,12 @@ class FixedCell extends LocalCell {
     // Importers that subscribed before initialization (made by the first; null when
     // there are none, and afterwards).
     this.waiting = null;
-    this.localName = localName;
     this.init = undefined;
   }
 
   initialize(initValue) {
     if (this.initialized) {
-      throw TypeError(`Internal: binding ${q(this.localName)} already initialized`);
+      throw TypeError(`Internal: binding ${q(this.tdzName)} already initialized`);
     }
     this.value = initValue;
     this.initialized = true;

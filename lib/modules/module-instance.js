@@ -1,8 +1,8 @@
 'use strict';
 // Module instances. An instance has the methods `cellOf`, `currentNames`,
-// `sortedExports`, `settledDepth`, `notifyStar`, `notifyStarSlot`, `starCell`,
-// `execute` and the getter `exportsProxy`:
-// - `cellOf(exportName)` is the export's cell (below);
+// `sortedExports`, `settledDepth`, `notifyStar`, `notifyStarSlot`, `handOutTarget`,
+// `starCell`, `execute` and the getter `exportsProxy`:
+// - `cellOf(exportName)` is the export's cell (module-cells.js);
 // - `currentNames()` lists the names exported so far (all of them once complete);
 // - `sortedExports()` is `[names, cells]`, the sorted export names and their cells, once
 //   the names are settled (undefined before). A module whose `export *` takes one
@@ -10,8 +10,9 @@
 //   every name into a table of its own, and only when the arrays are first needed
 //   (until then, lookups fall through to the source); `settledDepth()` is how many such
 //   waiting merges deep the module is (-1 before its names are settled);
-// - `notifyStar(update)` hands over the raw exports target (`import * as x`), and
-//   `notifyStarSlot(updater, slot)` does so through an eager program's updater;
+// - `notifyStar(update)` hands over the raw exports target (`import * as x`),
+//   `notifyStarSlot(updater, slot)` does so through an eager program's updater, and
+//   `handOutTarget()` returns it;
 //   `starCell()` is the cell of `export * as x from` that module;
 // - `exportsProxy` is the module's namespace proxy (module-proxy.js);
 // - `execute()` runs the module once; later calls rethrow the error of the first run,

@@ -143,22 +143,7 @@ pub fn functor_head(plan: &Plan) -> String {
     push_preamble_opening(&mut out, plan, true);
     out.push_str(HIDDEN_IMPORTS);
     out.push('(');
-    push_update_record(&mut out, plan, ", [", |out, u| match u {
-        Updater::Assign { local, .. } => {
-            out.push_str(HIDDEN_A);
-            out.push_str(" => (");
-            out.push_str(local);
-            out.push_str(" = ");
-            out.push_str(HIDDEN_A);
-            out.push(')');
-        }
-        Updater::Live(local) => {
-            out.push_str(HIDDEN_LIVE);
-            out.push('[');
-            push_js_string(out, local);
-            out.push(']');
-        }
-    });
+    push_update_record(&mut out, plan);
     out.push_str(");");
     push_hoisted(&mut out, plan);
     out
@@ -166,7 +151,7 @@ pub fn functor_head(plan: &Plan) -> String {
 
 /// The import sources of `plan` (specifier, then imported name -> updaters) in JS key
 /// order, the order of the record's `imports`.
-fn sources_in_key_order(
+pub fn sources_in_key_order(
     plan: &Plan,
 ) -> impl Iterator<Item = &(Wtf8Atom, OrderedMap<String, Vec<Updater>>)> + '_ {
     let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
@@ -174,14 +159,9 @@ fn sources_in_key_order(
 }
 
 /// `[[specifier, [[importName, [updater, ...]], ...]], ...]` for each import specifier in
-/// JS key order, `after_specifier` between a specifier and its list, each updater
-/// written by `write`.
-fn push_update_record(
-    out: &mut String,
-    plan: &Plan,
-    after_specifier: &str,
-    write: impl Fn(&mut String, &Updater),
-) {
+/// JS key order, each updater an arrow assigning its local or the live export's update
+/// function.
+fn push_update_record(out: &mut String, plan: &Plan) {
     out.push('[');
     for (n, (spec, names)) in sources_in_key_order(plan).enumerate() {
         if n > 0 {
@@ -189,7 +169,7 @@ fn push_update_record(
         }
         out.push('[');
         push_js_wtf8(out, spec);
-        out.push_str(after_specifier);
+        out.push_str(", [");
         for (j, (name, updaters)) in names.entries.iter().enumerate() {
             if j > 0 {
                 out.push(',');
@@ -201,7 +181,22 @@ fn push_update_record(
                 if k > 0 {
                     out.push(',');
                 }
-                write(out, u);
+                match u {
+                    Updater::Assign { local, .. } => {
+                        out.push_str(HIDDEN_A);
+                        out.push_str(" => (");
+                        out.push_str(local);
+                        out.push_str(" = ");
+                        out.push_str(HIDDEN_A);
+                        out.push(')');
+                    }
+                    Updater::Live(local) => {
+                        out.push_str(HIDDEN_LIVE);
+                        out.push('[');
+                        push_js_string(out, local);
+                        out.push(']');
+                    }
+                }
             }
             out.push_str("]]");
         }

@@ -70,12 +70,11 @@ fn wtf8_utf16_cmp(a: &Wtf8Atom, b: &Wtf8Atom) -> std::cmp::Ordering {
 /// `{"ok":true,"imports":…,"needsImportMeta":…` (the record's fields; unclosed).
 fn push_record_fields(out: &mut String, plan: &Plan, pairs: bool) {
     out.push_str("{\"ok\":true,\"imports\":[");
-    let keys: Vec<&Wtf8Atom> = plan.sources.entries.iter().map(|(k, _)| k).collect();
-    for (n, i) in js_key_order(&keys).into_iter().enumerate() {
+    for (n, (spec, _)) in functor::sources_in_key_order(plan).enumerate() {
         if n > 0 {
             out.push(',');
         }
-        push_json_wtf8(out, keys[i]);
+        push_json_wtf8(out, spec);
     }
 
     // exports: live names, fixed names, re-exported names; sorted as JS sorts
