@@ -274,6 +274,10 @@ test('100 000-deep nesting returns an error or a result, never crashes', () => {
       // regular expression: the scan would read the parentheses as part of a string.
       hiddenByRegex: 'if (x) /"/;' + r('(') + '1' + r(')') + ';//"',
       hiddenByRegexUnterminated: 'if (x) /"/;' + r('(') + '1' + r(')') + ';"',
+      // The other way round: a division where a guess says "regular expression".
+      hiddenByDivision: 'x = y.return / ' + r('(') + '1' + r(')') + ' / 2;',
+      // A line comment that a lone CR ends, for a scan that waits for LF.
+      hiddenByComment: '// c\\r' + r('(') + '1' + r(')'),
       // Chains swc builds in a loop still make trees as deep as the chain.
       inChain: 'x = a' + r(' in a', 6 * n) + ';',
       inChainSyntaxError: 'x = a' + r(' in a', 2 * n) + ' )',
@@ -292,6 +296,11 @@ test('100 000-deep nesting returns an error or a result, never crashes', () => {
     assert.ok(v === 'ok' || /^SyntaxError: Error transforming source in <unknown>: /.test(v), `${k}: ${v}`);
   }
   assert.match(out.parens, /nesting too deep/);
+  // Nesting that a scan could miss by misreading a `/` or a line end is refused too,
+  // before the parser touches hundreds of megabytes of stack for it.
+  for (const k of ['hiddenByRegex', 'hiddenByRegexUnterminated', 'hiddenByDivision', 'hiddenByComment']) {
+    assert.match(out[k], /nesting too deep/, k);
+  }
   assert.equal(out.binary, 'ok');
 });
 

@@ -9,12 +9,16 @@
 //!   or is one of a few keywords, so counting those wherever they appear (strings and
 //!   comments included) bounds the depth without lexing, and we reserve stack for that
 //!   bound. A lexing scan that tracks brackets and open operators refuses sources whose
-//!   real nesting is too deep, or that cost swc quadratic time or memory.
+//!   real nesting is too deep (the parser would touch all that stack), or that cost swc
+//!   quadratic time or memory; it follows every way a `/` can be read, so that no text
+//!   can hide nesting from it in what it wrongly takes for a string or a comment.
 //! - our own walk (analyze.rs) grows the stack in segments as it descends (`grow`).
 //! - `Drop` of the tree recurses as deep as the tree. Chains swc builds in a loop
 //!   (`a in b in c …`, member and call chains, binary operators) make trees as deep as
 //!   the chain, so their tokens are counted too; a drop frame costs far less than the
 //!   bytes reserved per counted token, so the tree is dropped on the same stack.
+
+use std::rc::Rc;
 
 /// Bytes of stack per nesting level for the parser, with a margin over what
 /// `tests/stack_probe.rs` measured (release: 3.3 KB for nested parentheses, the worst
@@ -124,198 +128,319 @@ fn token_bound(src: &[u8]) -> (usize, usize) {
     (n, colons)
 }
 
-/// Estimated parser nesting from a light lexing scan: for every point, the number of
-/// open brackets plus the operators and prefix keywords still open at each level
-/// (a `,` or `;` closes a level's run).
-fn lexed_estimate(src: &[u8]) -> usize {
-    #[derive(PartialEq, Clone, Copy)]
-    enum Prev {
-        Start,
-        Open,
-        Close,
-        Punct,
-        Op,
-        Value,
-        KeywordExpr,
+/// What a reading of the text had just read, for telling a regular expression from a
+/// division and a prefix operator from an infix one.
+#[derive(PartialEq, Clone, Copy)]
+enum Prev {
+    Start,
+    Open,
+    Close,
+    Punct,
+    Op,
+    /// `++` or `--`, after which a `/` may divide (`a++ / 2`).
+    Update,
+    Value,
+    KeywordExpr,
+}
+
+/// One open bracket, template or template substitution of a reading: what the enclosing
+/// level had (restored when this one closes), and totals over this level and those below.
+struct Level {
+    run: usize,
+    elses: usize,
+    labels: usize,
+    questions: usize,
+    /// A template substitution (`${`): its `}` goes back into the template's text.
+    subst: bool,
+    depth: usize,
+    /// Sum of `run + elses` saved in this level and those below.
+    saved: usize,
+    /// Sum of `labels` saved in this level and those below.
+    label_total: usize,
+    below: Option<Rc<Level>>,
+}
+
+fn depth_of(level: &Option<Rc<Level>>) -> usize {
+    level.as_ref().map_or(0, |l| l.depth)
+}
+
+fn same_level(a: &Option<Rc<Level>>, b: &Option<Rc<Level>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
     }
-    // Each open level: (run of the enclosing level, `else`s of the enclosing level, is
-    // a template substitution). swc attaches each `else if` to the end of its chain
-    // recursively, so `else`s stay open until their level closes.
-    let mut stack: Vec<(usize, usize, bool)> = Vec::new();
-    // Labels open per level (saved like `run`), and `?` awaiting their `:`.
-    let mut label_stack: Vec<(usize, usize)> = Vec::new();
-    let mut labels = 0usize;
-    let mut label_sum = 0usize;
-    let mut questions = 0usize;
-    let mut prev_word = false;
-    let mut saved_sum = 0usize;
-    let mut run = 0usize;
-    let mut elses = 0usize;
-    let mut max_elses = 0usize;
-    let mut best = 0usize;
-    let mut prev = Prev::Start;
-    let mut i = 0usize;
-    let n = src.len();
-    // Inside a template literal's text (not its substitutions)?
-    let mut in_template = false;
-    while i < n {
+}
+
+/// One way of reading the text: the scan follows every way a `/` can be read (see
+/// `lexed_estimate`). Levels are shared between readings, so a fork costs no copy.
+#[derive(Clone)]
+struct Reading {
+    at: usize,
+    top: Option<Rc<Level>>,
+    run: usize,
+    elses: usize,
+    labels: usize,
+    questions: usize,
+    prev: Prev,
+    prev_word: bool,
+    in_template: bool,
+    best: usize,
+    max_elses: usize,
+}
+
+/// What one step of a reading leads to.
+enum Step {
+    Go,
+    /// A `/` that may also start a regular expression: the other reading.
+    Fork(Reading),
+    /// Labels that would cost swc quadratic memory.
+    Refuse,
+    /// The scan for where regular expressions end ran out of its budget.
+    OutOfBudget,
+}
+
+/// Whether a line terminator starts at `src[j]`: LF, CR, U+2028 or U+2029.
+fn ends_line(src: &[u8], j: usize) -> bool {
+    match src[j] {
+        b'\n' | b'\r' => true,
+        0xE2 => src.get(j + 1) == Some(&0x80) && matches!(src.get(j + 2), Some(0xA8 | 0xA9)),
+        _ => false,
+    }
+}
+
+/// Where a regular expression starting at `from` (its opening `/`) ends: just past its
+/// closing `/`, if that is on the same line. What it reads is taken from `budget`
+/// (Err when that runs out): a reading that divides reads the same text again, and a
+/// crafted line (`/[` repeated) would otherwise cost time quadratic in its length.
+fn regex_end(src: &[u8], from: usize, budget: &mut usize) -> Result<Option<usize>, ()> {
+    let mut i = from + 1;
+    let mut class = false;
+    let found = loop {
+        if i >= src.len() || src[i] == b'\n' || src[i] == b'\r' {
+            break None;
+        }
+        match src[i] {
+            b'\\' => i += 1,
+            b'[' => class = true,
+            b']' => class = false,
+            b'/' if !class => break Some(i + 1),
+            _ => {}
+        }
+        i += 1;
+    };
+    let cost = i.min(src.len()) - from;
+    if cost > *budget {
+        return Err(());
+    }
+    *budget -= cost;
+    Ok(found)
+}
+
+impl Reading {
+    fn new() -> Self {
+        Reading {
+            at: 0,
+            top: None,
+            run: 0,
+            elses: 0,
+            labels: 0,
+            questions: 0,
+            prev: Prev::Start,
+            prev_word: false,
+            in_template: false,
+            best: 0,
+            max_elses: 0,
+        }
+    }
+
+    fn open(&mut self, subst: bool) {
+        let below = self.top.take();
+        let (depth, saved, label_total) =
+            below.as_ref().map_or((0, 0, 0), |l| (l.depth, l.saved, l.label_total));
+        self.top = Some(Rc::new(Level {
+            run: self.run,
+            elses: self.elses,
+            labels: self.labels,
+            questions: self.questions,
+            subst,
+            depth: depth + 1,
+            saved: saved + self.run + self.elses,
+            label_total: label_total + self.labels,
+            below,
+        }));
+        self.run = 0;
+        self.elses = 0;
+        self.labels = 0;
+        self.questions = 0;
+    }
+
+    /// Closes the innermost level; says whether it was a template substitution.
+    fn close(&mut self) -> bool {
+        match self.top.take() {
+            Some(level) => {
+                self.run = level.run;
+                self.elses = level.elses;
+                self.labels = level.labels;
+                self.questions = level.questions;
+                self.top = level.below.clone();
+                level.subst
+            }
+            None => {
+                self.run = 0;
+                self.elses = 0;
+                self.labels = 0;
+                self.questions = 0;
+                false
+            }
+        }
+    }
+
+    fn note(&mut self) {
+        let (depth, saved) = self.top.as_ref().map_or((0, 0), |l| (l.depth, l.saved));
+        self.best = self.best.max(saved + depth + self.run + self.elses);
+    }
+
+    fn label_total(&self) -> usize {
+        self.top.as_ref().map_or(0, |l| l.label_total)
+    }
+
+    /// Reads one token (or one character of whitespace or template text).
+    fn step(&mut self, src: &[u8], budget: &mut usize) -> Step {
+        let n = src.len();
+        let i = self.at;
         let b = src[i];
-        if in_template {
+        if self.in_template {
             match b {
-                b'\\' => i += 2,
+                b'\\' => self.at += 2,
                 b'`' => {
-                    in_template = false;
-                    if let Some((r, e, _)) = stack.pop() {
-                        saved_sum -= r + e;
-                        run = r;
-                        elses = e;
-                    }
-                    if let Some((l, q)) = label_stack.pop() {
-                        label_sum -= l;
-                        labels = l;
-                        questions = q;
-                    }
-                    prev = Prev::Value;
-                    i += 1;
+                    self.in_template = false;
+                    self.close();
+                    self.prev = Prev::Value;
+                    self.at += 1;
                 }
                 b'$' if i + 1 < n && src[i + 1] == b'{' => {
-                    stack.push((run, elses, true));
-                    label_stack.push((labels, questions));
-                    label_sum += labels;
-                    labels = 0;
-                    questions = 0;
-                    saved_sum += run + elses;
-                    run = 0;
-                    elses = 0;
-                    in_template = false;
-                    prev = Prev::Open;
-                    i += 2;
+                    self.open(true);
+                    self.in_template = false;
+                    self.prev = Prev::Open;
+                    self.at += 2;
                 }
-                _ => i += 1,
+                _ => self.at += 1,
             }
-            best = best.max(saved_sum + stack.len() + run + elses);
-            continue;
+            self.note();
+            return Step::Go;
         }
         let mut word_now = false;
+        let mut fork = None;
         match b {
             b' ' | b'\t' | b'\n' | b'\r' => {
-                i += 1;
-                continue;
+                self.at += 1;
+                return Step::Go;
             }
             b'(' | b'[' | b'{' => {
-                stack.push((run, elses, false));
-                label_stack.push((labels, questions));
-                label_sum += labels;
-                labels = 0;
-                questions = 0;
-                saved_sum += run + elses;
-                run = 0;
-                elses = 0;
-                prev = Prev::Open;
-                i += 1;
+                self.open(false);
+                self.prev = Prev::Open;
+                self.at += 1;
             }
             b')' | b']' | b'}' => {
-                if let Some((l, q)) = label_stack.pop() {
-                    label_sum -= l;
-                    labels = l;
-                    questions = q;
-                } else {
-                    labels = 0;
-                    questions = 0;
+                if self.close() {
+                    // Back into the template's text; the template level itself is
+                    // still open below.
+                    self.in_template = true;
                 }
-                match stack.pop() {
-                    Some((r, e, is_subst)) => {
-                        saved_sum -= r + e;
-                        run = r;
-                        elses = e;
-                        if is_subst {
-                            // Back into the template text; the template level itself
-                            // is still open below.
-                            in_template = true;
-                        }
-                    }
-                    None => {
-                        run = 0;
-                        elses = 0;
-                    }
-                }
-                prev = Prev::Close;
-                i += 1;
+                self.prev = Prev::Close;
+                self.at += 1;
             }
             b',' | b';' => {
-                run = 0;
-                labels = 0;
-                questions = 0;
-                prev = Prev::Punct;
-                i += 1;
+                self.run = 0;
+                self.labels = 0;
+                self.questions = 0;
+                self.prev = Prev::Punct;
+                self.at += 1;
             }
             b'"' | b'\'' => {
-                i += 1;
-                while i < n && src[i] != b && src[i] != b'\n' {
-                    if src[i] == b'\\' {
-                        i += 1;
+                let mut j = i + 1;
+                while j < n && src[j] != b && src[j] != b'\n' {
+                    if src[j] == b'\\' {
+                        // An escape; `\` before CR LF continues the string on the
+                        // next line.
+                        j += if src.get(j + 1) == Some(&b'\r') && src.get(j + 2) == Some(&b'\n') { 2 } else { 1 };
                     }
-                    i += 1;
+                    j += 1;
                 }
-                i += 1;
-                prev = Prev::Value;
+                self.at = j + 1;
+                self.prev = Prev::Value;
             }
             b'`' => {
-                stack.push((run, elses, false));
-                label_stack.push((labels, questions));
-                label_sum += labels;
-                labels = 0;
-                questions = 0;
-                saved_sum += run + elses;
-                run = 0;
-                elses = 0;
-                in_template = true;
-                i += 1;
+                self.open(false);
+                self.in_template = true;
+                self.at += 1;
             }
             b'/' if i + 1 < n && src[i + 1] == b'/' => {
-                while i < n && src[i] != b'\n' {
-                    i += 1;
+                // To the end of the line: LF, CR, U+2028 or U+2029 (what follows any of
+                // them is code again).
+                let mut j = i;
+                while j < n && !ends_line(src, j) {
+                    j += 1;
                 }
+                self.at = j;
             }
             b'/' if i + 1 < n && src[i + 1] == b'*' => {
-                i += 2;
-                while i + 1 < n && !(src[i] == b'*' && src[i + 1] == b'/') {
-                    i += 1;
+                let mut j = i + 2;
+                while j + 1 < n && !(src[j] == b'*' && src[j + 1] == b'/') {
+                    j += 1;
                 }
-                i += 2;
+                self.at = j + 2;
             }
-            b'/' if !matches!(prev, Prev::Close | Prev::Value) => {
-                // A regular expression literal; it cannot span lines.
-                i += 1;
-                let mut class = false;
-                while i < n && src[i] != b'\n' {
-                    match src[i] {
-                        b'\\' => i += 1,
-                        b'[' => class = true,
-                        b']' => class = false,
-                        b'/' if !class => break,
-                        _ => {}
+            b'/' if matches!(self.prev, Prev::Start | Prev::Open | Prev::Punct | Prev::Op) => {
+                // Only a regular expression can start here (it cannot span lines).
+                self.at = match regex_end(src, i, budget) {
+                    Err(()) => return Step::OutOfBudget,
+                    Ok(Some(end)) => end,
+                    Ok(None) => {
+                        let mut j = i;
+                        while j < n && src[j] != b'\n' {
+                            j += 1;
+                        }
+                        j + 1
                     }
-                    i += 1;
-                }
-                i += 1;
-                prev = Prev::Value;
+                };
+                self.prev = Prev::Value;
             }
             b'!' | b'~' | b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'<' | b'>'
             | b'=' | b'?' | b':' | b'.' | b'@' | b'#' => {
+                if b == b'/' {
+                    // After a value, a closing bracket, `++`, `--` or a keyword, a `/`
+                    // may divide or start a regular expression: which one only the
+                    // parser knows (`a / b / c` against `if (a) /b/`, `x.return / 2`
+                    // against `return /x/`). This reading divides; the other one, if the
+                    // expression closes on this line, reads it.
+                    let end = match regex_end(src, i, budget) {
+                        Ok(end) => end,
+                        Err(()) => return Step::OutOfBudget,
+                    };
+                    if let Some(end) = end {
+                        let mut other = self.clone();
+                        other.at = end;
+                        other.prev = Prev::Value;
+                        other.prev_word = false;
+                        other.note();
+                        fork = Some(other);
+                    }
+                }
                 // Only operators the parser recurses on count: prefix operators,
                 // assignments, arrows, conditionals and `**`. Binary operators and
                 // member access are parsed in loops.
-                let prefix = !matches!(prev, Prev::Close | Prev::Value);
+                let prefix = !matches!(self.prev, Prev::Close | Prev::Value);
                 if b == b'?' && !matches!(src.get(i + 1), Some(b'?') | Some(b'.')) {
-                    questions += 1;
+                    self.questions += 1;
                 } else if b == b':' {
-                    if questions > 0 {
-                        questions -= 1;
-                    } else if prev_word {
-                        labels += 1;
-                        if label_sum + labels > MAX_OPEN_LABELS {
-                            return usize::MAX;
+                    if self.questions > 0 {
+                        self.questions -= 1;
+                    } else if self.prev_word {
+                        self.labels += 1;
+                        if self.label_total() + self.labels > MAX_OPEN_LABELS {
+                            return Step::Refuse;
                         }
                     }
                 }
@@ -350,17 +475,18 @@ fn lexed_estimate(src: &[u8]) -> usize {
                     _ => (1, false),
                 };
                 if nests {
-                    run += 1;
+                    self.run += 1;
                 }
-                prev = Prev::Op;
-                i += len;
+                self.prev = if matches!(b, b'+' | b'-') && len == 2 && next(1) == b { Prev::Update } else { Prev::Op };
+                self.at += len;
             }
             _ if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80 => {
-                let start = i;
-                while i < n && (src[i].is_ascii_alphanumeric() || src[i] == b'_' || src[i] == b'$' || src[i] >= 0x80) {
-                    i += 1;
+                let mut j = i;
+                while j < n && (src[j].is_ascii_alphanumeric() || src[j] == b'_' || src[j] == b'$' || src[j] >= 0x80) {
+                    j += 1;
                 }
-                let word = &src[start..i];
+                let word = &src[i..j];
+                self.at = j;
                 // Prefix keywords, and statements that nest without brackets (swc
                 // parses `if` bodies on a grown stack and `else if` chains in a loop).
                 let nests = matches!(
@@ -375,31 +501,209 @@ fn lexed_estimate(src: &[u8]) -> usize {
                         | b"extends"
                 );
                 if nests {
-                    run += 1;
+                    self.run += 1;
                 }
                 if word == b"else" {
-                    elses += 1;
+                    self.elses += 1;
                 }
                 if word == b"case" || word == b"default" {
                     // Its `:` ends a switch clause, not a label.
-                    questions += 1;
+                    self.questions += 1;
                 }
-                prev = if expr_keyword { Prev::KeywordExpr } else { Prev::Value };
+                self.prev = if expr_keyword { Prev::KeywordExpr } else { Prev::Value };
                 word_now = true;
             }
             _ => {
-                i += 1;
+                self.at += 1;
             }
         }
-        prev_word = word_now;
-        best = best.max(saved_sum + stack.len() + run + elses);
-        max_elses = max_elses.max(elses);
+        self.prev_word = word_now;
+        self.note();
+        self.max_elses = self.max_elses.max(self.elses);
+        match fork {
+            Some(other) => Step::Fork(other),
+            None => Step::Go,
+        }
+    }
+}
+
+/// Levels `a` and `b` (the open levels of two readings at the same point) as one that
+/// is at least as deep as either, level by level from the bottom: the larger of each
+/// count, the fewer open `?`s (so that more `:`s read as labels). None when a level is a
+/// template substitution in one and not in the other (a `}` would then go back into
+/// template text in one reading only).
+fn merge_levels(a: &Option<Rc<Level>>, b: &Option<Rc<Level>>) -> Option<Option<Rc<Level>>> {
+    // The parts above the levels both share.
+    let (mut x, mut y) = (a.clone(), b.clone());
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    while depth_of(&x) > depth_of(&y) {
+        let l = x.expect("deeper");
+        x = l.below.clone();
+        xs.push(l);
+    }
+    while depth_of(&y) > depth_of(&x) {
+        let l = y.expect("deeper");
+        y = l.below.clone();
+        ys.push(l);
+    }
+    while !same_level(&x, &y) {
+        let (lx, ly) = (x.expect("same depth"), y.expect("same depth"));
+        x = lx.below.clone();
+        y = ly.below.clone();
+        xs.push(lx);
+        ys.push(ly);
+    }
+    // Rebuilt from the shared base up.
+    let mut top = x;
+    let (mut xi, mut yi) = (xs.len(), ys.len());
+    while xi > 0 || yi > 0 {
+        let target = depth_of(&top) + 1;
+        let from_x = (xi > 0 && xs[xi - 1].depth == target).then(|| xs[xi - 1].clone());
+        let from_y = (yi > 0 && ys[yi - 1].depth == target).then(|| ys[yi - 1].clone());
+        if from_x.is_some() {
+            xi -= 1;
+        }
+        if from_y.is_some() {
+            yi -= 1;
+        }
+        let (run, elses, labels, questions, subst) = match (&from_x, &from_y) {
+            (Some(l), Some(m)) => {
+                if l.subst != m.subst {
+                    return None;
+                }
+                (l.run.max(m.run), l.elses.max(m.elses), l.labels.max(m.labels), l.questions.min(m.questions), l.subst)
+            }
+            (Some(l), None) | (None, Some(l)) => (l.run, l.elses, l.labels, l.questions, l.subst),
+            (None, None) => unreachable!("one side has a level at each depth up to its top"),
+        };
+        let (saved, label_total) = top.as_ref().map_or((0, 0), |l| (l.saved, l.label_total));
+        top = Some(Rc::new(Level {
+            run,
+            elses,
+            labels,
+            questions,
+            subst,
+            depth: target,
+            saved: saved + run + elses,
+            label_total: label_total + labels,
+            below: top,
+        }));
+    }
+    Some(top)
+}
+
+/// Two readings at the same point of the text, outside template text, as one that
+/// counts at least as much as either from here on (see `merge_levels`), or None.
+fn merge(a: &Reading, b: &Reading) -> Option<Reading> {
+    let top = merge_levels(&a.top, &b.top)?;
+    // What comes next is read as either reading would read it: a `/` both ways unless
+    // both take it for a regular expression, a `+` or `-` as a prefix if either does.
+    let regex_only = |p: Prev| matches!(p, Prev::Start | Prev::Open | Prev::Punct | Prev::Op);
+    let prev = if a.prev == b.prev {
+        a.prev
+    } else if regex_only(a.prev) && regex_only(b.prev) {
+        Prev::Op
+    } else {
+        Prev::KeywordExpr
+    };
+    Some(Reading {
+        at: a.at,
+        top,
+        run: a.run.max(b.run),
+        elses: a.elses.max(b.elses),
+        labels: a.labels.max(b.labels),
+        questions: a.questions.min(b.questions),
+        prev,
+        prev_word: a.prev_word || b.prev_word,
+        in_template: false,
+        best: a.best.max(b.best),
+        max_elses: a.max_elses.max(b.max_elses),
+    })
+}
+
+/// Most readings of one text followed at once (see `lexed_estimate`). Ordinary code
+/// rarely has more than two or three; each costs a pass over the text.
+const MAX_READINGS: usize = 8;
+
+/// What the lexing scan concludes.
+#[derive(Debug, PartialEq)]
+enum Estimate {
+    /// The deepest nesting any reading of the text reaches.
+    Depth(usize),
+    /// A shape that costs swc quadratic time or memory (labels, `else if` chains).
+    Refused,
+    /// More readings at once than the scan follows, or more text read looking for the
+    /// ends of regular expressions than its budget.
+    Ambiguous,
+}
+
+/// Estimated parser nesting from a light lexing scan: for every point, the number of
+/// open brackets plus the operators and prefix keywords still open at each level
+/// (a `,` or `;` closes a level's run).
+///
+/// Where a `/` may divide or start a regular expression (which decides what is a string
+/// or a comment after it), the scan follows both readings until they stand at the same
+/// point again, then goes on with one that counts at least as much as both. So no text
+/// can hide brackets from it by making it guess wrong: whatever the parser reads, some
+/// reading read it too.
+fn lexed_estimate(src: &[u8]) -> Estimate {
+    let n = src.len();
+    let mut live = vec![Reading::new()];
+    let (mut best, mut max_elses) = (0usize, 0usize);
+    let mut budget = 8 * n + (1 << 20);
+    while !live.is_empty() {
+        // Step the reading furthest behind, so that readings meet where they agree.
+        let mut k = 0;
+        for (j, r) in live.iter().enumerate() {
+            if r.at < live[k].at {
+                k = j;
+            }
+        }
+        if live[k].at >= n {
+            let done = live.swap_remove(k);
+            best = best.max(done.best);
+            max_elses = max_elses.max(done.max_elses);
+            continue;
+        }
+        match live[k].step(src, &mut budget) {
+            Step::Go => {}
+            Step::Refuse => return Estimate::Refused,
+            Step::OutOfBudget => return Estimate::Ambiguous,
+            Step::Fork(other) => {
+                if live.len() >= MAX_READINGS {
+                    return Estimate::Ambiguous;
+                }
+                live.push(other);
+                let last = live.len() - 1;
+                merge_into_others(&mut live, last);
+            }
+        }
+        if live.len() > 1 {
+            merge_into_others(&mut live, k);
+        }
     }
     if max_elses > MAX_ELSE_CHAIN {
         // swc attaches each `else if` by walking the chain: quadratic time.
-        return usize::MAX;
+        return Estimate::Refused;
     }
-    best
+    Estimate::Depth(best)
+}
+
+/// Merges reading `k` (the one that just moved) into another that stands at the same
+/// point outside template text, if any. (Readings that did not move cannot have met.)
+fn merge_into_others(live: &mut Vec<Reading>, k: usize) {
+    if k >= live.len() || live[k].in_template {
+        return;
+    }
+    for j in 0..live.len() {
+        if j != k && live[j].at == live[k].at && !live[j].in_template {
+            if let Some(m) = merge(&live[j], &live[k]) {
+                live[j] = m;
+                live.swap_remove(k);
+                return;
+            }
+        }
+    }
 }
 
 /// The most stack we reserve from the context-free bound (virtual memory: only what the
@@ -410,6 +714,8 @@ const SURE_CAP: usize = if usize::BITS >= 64 { (16u64 << 30) as usize } else { C
 pub const TOO_DEEP: &str = "nesting too deep";
 pub const TOO_LARGE: &str =
     "source too large to analyze safely (millions of brackets, operators and keywords)";
+pub const TOO_AMBIGUOUS: &str =
+    "source too ambiguous to analyze safely (too many ways to read its slashes at once)";
 
 /// Stack to reserve for parsing and analyzing `src`, or the reason it is refused.
 pub fn parse_stack_for(src: &str) -> Result<usize, &'static str> {
@@ -423,24 +729,32 @@ pub fn parse_stack_for(src: &str) -> Result<usize, &'static str> {
     // What the parser can need at most, whatever the text means.
     let sure = BASE.saturating_add(bound.saturating_mul(PARSE_PER_LEVEL));
     if bound <= MAX_LEVELS / 4 {
-        // Few tokens: an else-chain is short enough; only labels need the scan.
-        if colons > MAX_OPEN_LABELS && lexed_estimate(bytes) == usize::MAX {
-            return Err(TOO_DEEP);
+        // Few tokens: an else-chain is short enough, and so is the stack the parser can
+        // touch; only labels need the scan.
+        if colons > MAX_OPEN_LABELS {
+            match lexed_estimate(bytes) {
+                Estimate::Depth(_) => {}
+                Estimate::Refused => return Err(TOO_DEEP),
+                Estimate::Ambiguous => return Err(TOO_AMBIGUOUS),
+            }
         }
         return Ok(sure);
     }
-    // The scan also refuses shapes that cost swc quadratic time or memory.
-    let estimate = lexed_estimate(bytes);
-    if estimate > MAX_LEVELS / 2 {
-        return Err(TOO_DEEP);
+    // The scan refuses real nesting that would make the parser touch hundreds of
+    // megabytes of stack, and shapes that cost swc quadratic time or memory. It follows
+    // every reading of an ambiguous `/`, so no text can hide brackets from it (as
+    // `if (x) /"/; ((((…` did from a scan that guessed "division", reading the
+    // parentheses as part of a string).
+    match lexed_estimate(bytes) {
+        Estimate::Depth(depth) if depth <= MAX_LEVELS / 2 => {}
+        Estimate::Depth(_) | Estimate::Refused => return Err(TOO_DEEP),
+        Estimate::Ambiguous => return Err(TOO_AMBIGUOUS),
     }
-    // The scan has to guess whether a `/` starts a regular expression or divides, and a
-    // wrong guess can hide nesting from it: `if (x) /"/; ((((…` read as a division
-    // followed by a string. The context-free bound cannot be fooled, so reserve for it
-    // whenever that much address space is affordable.
-    // Beyond that (sources with millions of counted tokens, tens of megabytes) we refuse
-    // rather than trust the guess: a wrong one would overflow the stack. Where the host
-    // cannot map that much, the stack allocation fails as a caught panic, an error.
+    // Stack is reserved for the context-free bound all the same, which depends on no
+    // reading of the text, whenever that much address space is affordable (only what
+    // the parser uses is touched). Beyond that (sources with millions of counted tokens,
+    // tens of megabytes) we refuse. Where the host cannot map that much, the stack
+    // allocation fails as a caught panic, an error.
     if sure <= SURE_CAP {
         Ok(sure)
     } else {
@@ -452,25 +766,78 @@ pub fn parse_stack_for(src: &str) -> Result<usize, &'static str> {
 mod tests {
     use super::*;
 
+    fn depth(src: &[u8]) -> usize {
+        match lexed_estimate(src) {
+            Estimate::Depth(d) => d,
+            other => panic!("{:?} for {}", other, String::from_utf8_lossy(src)),
+        }
+    }
+
     #[test]
     fn estimates_follow_nesting() {
-        assert!(lexed_estimate(b"((((a))))") >= 4);
-        assert!(lexed_estimate(b"a;b;c;d;") <= 2);
-        assert!(lexed_estimate(b"x = a + b + c + d + e.f.g.h") <= 2);
-        assert!(lexed_estimate(b"x = !!!!!!!!a") >= 8);
-        assert!(lexed_estimate(b"x = a => b => c => d") >= 4);
-        assert!(lexed_estimate(b"if (a) x; else if (b) y; else if (c) z; else w;") >= 3);
+        assert!(depth(b"((((a))))") >= 4);
+        assert!(depth(b"a;b;c;d;") <= 2);
+        assert!(depth(b"x = a + b + c + d + e.f.g.h") <= 2);
+        assert!(depth(b"x = !!!!!!!!a") >= 8);
+        assert!(depth(b"x = a => b => c => d") >= 4);
+        assert!(depth(b"if (a) x; else if (b) y; else if (c) z; else w;") >= 3);
         let labels = "a: ".repeat(600) + ";";
-        assert_eq!(lexed_estimate(labels.as_bytes()), usize::MAX);
+        assert_eq!(lexed_estimate(labels.as_bytes()), Estimate::Refused);
         let ternaries = "x = a ? b : c ? d : e; y = { a: 1, b: 2, c: 3 };";
-        assert!(lexed_estimate(ternaries.as_bytes()) < 20);
+        assert!(depth(ternaries.as_bytes()) < 20);
         let cases = format!("switch (x) {{ {} default: }}", "case 1: ".repeat(2000));
-        assert_ne!(lexed_estimate(cases.as_bytes()), usize::MAX);
-        assert!(lexed_estimate(b"f('((((((', /((((/)") <= 3);
-        assert!(lexed_estimate(b"`${`${`${a}`}`}`") >= 6);
+        assert!(matches!(lexed_estimate(cases.as_bytes()), Estimate::Depth(_)));
+        assert!(depth(b"f('((((((', /((((/)") <= 3);
+        assert!(depth(b"`${`${`${a}`}`}`") >= 6);
         assert_eq!(token_bound(b"!!!!!"), (5, 0));
         assert_eq!(token_bound(b"new new x"), (2, 0));
         assert_eq!(token_bound(b"a b c d: e"), (1, 1));
+    }
+
+    #[test]
+    fn no_reading_of_a_slash_hides_nesting() {
+        // Each source nests `n` deep where the parser reads a `/` one way, and puts the
+        // nesting out of sight (in a string, template or regular expression) for a scan
+        // that reads it the other way.
+        let n = 1000;
+        let (open, close) = ("(".repeat(n), ")".repeat(n));
+        let sources = [
+            // A regular expression after `)` and `}`, where a guess says "division".
+            format!("if (x) /\"/;{open}1{close};//\""),
+            format!("if (x) /\"/;{open}1{close};\""),
+            format!("function f() {{}} /`/; {open}1{close}; `"),
+            // A division after a keyword used as a property name, and after a postfix
+            // operator, where a guess says "regular expression".
+            format!("x = y.return / {open}1{close} / 2;"),
+            format!("x = a++ / {open}1{close} / 2;"),
+        ];
+        for src in &sources {
+            assert!(depth(src.as_bytes()) >= n, "{}", &src[..30]);
+        }
+        // Nesting after a line comment that a lone CR (or U+2028) ends, and in a string's
+        // second line (`\` and CR LF continue it) where a scan might read code.
+        let ahead = [
+            format!("// note\r{open}1{close};"),
+            format!("// note\u{2028}{open}1{close};"),
+        ];
+        for src in &ahead {
+            assert!(depth(src.as_bytes()) >= n, "{}", &src[..12]);
+        }
+        let continued = format!("{open}x = '\\\r\n{close}';{open}1");
+        assert!(depth(continued.as_bytes()) >= 2 * n);
+        // Still no nesting where there is none: a regular expression full of brackets.
+        assert!(depth(b"x = /((((((/.test(a) ? b / 2 : c / 3;") <= 4);
+    }
+
+    #[test]
+    fn crafted_slashes_cannot_cost_quadratic_time() {
+        // Every `/` here (after a `)`) could start a regular expression that runs to the
+        // end of the line (`[` opens a class that nothing closes); the scan's budget for
+        // finding their ends runs out, and the source is refused rather than read for
+        // minutes.
+        let src = format!("x = a{}", "/[)".repeat(200_000));
+        assert_eq!(lexed_estimate(src.as_bytes()), Estimate::Ambiguous);
+        assert_eq!(parse_stack_for(&src), Err(TOO_AMBIGUOUS));
     }
 
     #[test]
