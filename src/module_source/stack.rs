@@ -160,6 +160,21 @@ struct Level {
     below: Option<Rc<Level>>,
 }
 
+// Dropped in a loop: the levels of a deeply nested source would otherwise be dropped
+// recursively, one stack frame each.
+impl Drop for Level {
+    fn drop(&mut self) {
+        let mut below = self.below.take();
+        while let Some(level) = below {
+            below = match Rc::try_unwrap(level) {
+                Ok(mut level) => level.below.take(),
+                // Still held by another reading.
+                Err(_) => None,
+            };
+        }
+    }
+}
+
 fn depth_of(level: &Option<Rc<Level>>) -> usize {
     level.as_ref().map_or(0, |l| l.depth)
 }
@@ -639,7 +654,8 @@ enum Estimate {
 
 /// Estimated parser nesting from a light lexing scan: for every point, the number of
 /// open brackets plus the operators and prefix keywords still open at each level
-/// (a `,` or `;` closes a level's run).
+/// (a `,` or `;` closes a level's run). The scan stops as soon as some reading is
+/// deeper than `MAX_LEVELS / 2` (the source is refused then).
 ///
 /// Where a `/` may divide or start a regular expression (which decides what is a string
 /// or a comment after it), the scan follows both readings until they stand at the same
@@ -666,6 +682,7 @@ fn lexed_estimate(src: &[u8]) -> Estimate {
             continue;
         }
         match live[k].step(src, &mut budget) {
+            Step::Go if live[k].best > MAX_LEVELS / 2 => return Estimate::Depth(live[k].best),
             Step::Go => {}
             Step::Refuse => return Estimate::Refused,
             Step::OutOfBudget => return Estimate::Ambiguous,
@@ -838,6 +855,18 @@ mod tests {
         let src = format!("x = a{}", "/[)".repeat(200_000));
         assert_eq!(lexed_estimate(src.as_bytes()), Estimate::Ambiguous);
         assert_eq!(parse_stack_for(&src), Err(TOO_AMBIGUOUS));
+    }
+
+    #[test]
+    fn millions_of_levels_are_refused_without_deep_recursion() {
+        // Neither the scan nor dropping what it built may recurse once per level.
+        let src = "x = ".to_string() + &"(".repeat(5_000_000);
+        assert_eq!(parse_stack_for(&src), Err(TOO_DEEP));
+        let mut reading = Reading::new();
+        for _ in 0..1_000_000 {
+            reading.open(false);
+        }
+        drop(reading);
     }
 
     #[test]
