@@ -707,19 +707,22 @@ fn lexed_estimate(src: &[u8]) -> Estimate {
 }
 
 /// Merges reading `k` (the one that just moved) into another that stands at the same
-/// point outside template text, if any. (Readings that did not move cannot have met.)
-fn merge_into_others(live: &mut Vec<Reading>, k: usize) {
-    if k >= live.len() || live[k].in_template {
-        return;
-    }
-    for j in 0..live.len() {
-        if j != k && live[j].at == live[k].at && !live[j].in_template {
-            if let Some(m) = merge(&live[j], &live[k]) {
-                live[j] = m;
-                live.swap_remove(k);
-                return;
+/// point outside template text, if any, and so on while the merged one meets another.
+/// (Readings that did not move cannot have met.)
+fn merge_into_others(live: &mut Vec<Reading>, mut k: usize) {
+    'again: while k < live.len() && !live[k].in_template {
+        for j in 0..live.len() {
+            if j != k && live[j].at == live[k].at && !live[j].in_template {
+                if let Some(m) = merge(&live[j], &live[k]) {
+                    live[j] = m;
+                    live.swap_remove(k);
+                    // `swap_remove` moved the last reading to `k`: that may be the merged one.
+                    k = if j == live.len() { k } else { j };
+                    continue 'again;
+                }
             }
         }
+        return;
     }
 }
 
