@@ -105,16 +105,28 @@ fn token_bound(src: &[u8]) -> (usize, usize) {
     let mut n = 0usize;
     let mut colons = 0usize;
     let mut word_start = usize::MAX;
-    for (i, &b) in src.iter().enumerate() {
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        i += 1;
         match CLASS[b as usize] {
+            // Non-ASCII whitespace (U+00A0, U+FEFF, U+3000…) separates words as a space
+            // does: `void\u{a0}void` is two keywords.
+            1 if b >= 0x80 && space_len(src, i - 1) > 0 => {
+                if word_start != usize::MAX {
+                    n += nesting_word(&src[word_start..i - 1]) as usize;
+                    word_start = usize::MAX;
+                }
+                i += space_len(src, i - 1) - 1;
+            }
             1 => {
                 if word_start == usize::MAX {
-                    word_start = i;
+                    word_start = i - 1;
                 }
             }
             c => {
                 if word_start != usize::MAX {
-                    n += nesting_word(&src[word_start..i]) as usize;
+                    n += nesting_word(&src[word_start..i - 1]) as usize;
                     word_start = usize::MAX;
                 }
                 n += (c == 2) as usize;
@@ -191,6 +203,8 @@ fn same_level(a: &Option<Rc<Level>>, b: &Option<Rc<Level>>) -> bool {
 /// `lexed_estimate`). Levels are shared between readings, so a fork costs no copy.
 #[derive(Clone)]
 struct Reading {
+    /// Tells readings apart (see `lexed_estimate`); a merged reading keeps one of its two.
+    id: u32,
     at: usize,
     top: Option<Rc<Level>>,
     run: usize,
@@ -213,6 +227,27 @@ enum Step {
     Refuse,
     /// The scan for where regular expressions end ran out of its budget.
     OutOfBudget,
+}
+
+/// The length in bytes of the whitespace or line terminator that starts at `src[j]`
+/// (0 if none): what JavaScript skips between tokens, ASCII (space, tab, LF, CR, VT,
+/// FF) or not (U+00A0, U+FEFF, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000; and U+0085, which is not, counted as one to be safe). `src` is UTF-8.
+fn space_len(src: &[u8], j: usize) -> usize {
+    let b = src[j];
+    if b < 0x80 {
+        return matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) as usize;
+    }
+    let len = match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return 0,
+    };
+    match src.get(j..j + len).and_then(|c| std::str::from_utf8(c).ok()).and_then(|c| c.chars().next()) {
+        Some(c) if c.is_whitespace() || c == '\u{feff}' => len,
+        _ => 0,
+    }
 }
 
 /// Whether a line terminator starts at `src[j]`: LF, CR, U+2028 or U+2029.
@@ -255,6 +290,7 @@ fn regex_end(src: &[u8], from: usize, budget: &mut usize) -> Result<Option<usize
 impl Reading {
     fn new() -> Self {
         Reading {
+            id: 0,
             at: 0,
             top: None,
             run: 0,
@@ -345,13 +381,15 @@ impl Reading {
             self.note();
             return Step::Go;
         }
+        let space = space_len(src, i);
+        if space > 0 {
+            // (Whitespace and comments leave `prev_word` as it is: `a /* */ :` is a label.)
+            self.at += space;
+            return Step::Go;
+        }
         let mut word_now = false;
         let mut fork = None;
         match b {
-            b' ' | b'\t' | b'\n' | b'\r' => {
-                self.at += 1;
-                return Step::Go;
-            }
             b'(' | b'[' | b'{' => {
                 self.open(false);
                 self.prev = Prev::Open;
@@ -374,8 +412,10 @@ impl Reading {
                 self.at += 1;
             }
             b'"' | b'\'' => {
+                // To the closing quote, or to a line end, where swc reports the string
+                // unterminated and goes on reading code.
                 let mut j = i + 1;
-                while j < n && src[j] != b && src[j] != b'\n' {
+                while j < n && src[j] != b && src[j] != b'\n' && src[j] != b'\r' {
                     if src[j] == b'\\' {
                         // An escape; `\` before CR LF continues the string on the
                         // next line.
@@ -399,6 +439,7 @@ impl Reading {
                     j += 1;
                 }
                 self.at = j;
+                return Step::Go;
             }
             b'/' if i + 1 < n && src[i + 1] == b'*' => {
                 let mut j = i + 2;
@@ -406,6 +447,7 @@ impl Reading {
                     j += 1;
                 }
                 self.at = j + 2;
+                return Step::Go;
             }
             b'/' if matches!(self.prev, Prev::Start | Prev::Open | Prev::Punct | Prev::Op) => {
                 // Only a regular expression can start here (it cannot span lines).
@@ -420,6 +462,15 @@ impl Reading {
                         j + 1
                     }
                 };
+                self.prev = Prev::Value;
+            }
+            _ if b.is_ascii_digit() || (b == b'.' && src.get(i + 1).is_some_and(u8::is_ascii_digit)) => {
+                // A number, its `.` included (`1./x/` divides).
+                let mut j = i + 1;
+                while j < n && (src[j].is_ascii_alphanumeric() || matches!(src[j], b'_' | b'.' | b'$')) {
+                    j += 1;
+                }
+                self.at = j;
                 self.prev = Prev::Value;
             }
             b'!' | b'~' | b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'<' | b'>'
@@ -497,17 +548,23 @@ impl Reading {
             }
             _ if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80 => {
                 let mut j = i;
-                while j < n && (src[j].is_ascii_alphanumeric() || src[j] == b'_' || src[j] == b'$' || src[j] >= 0x80) {
+                while j < n
+                    && (src[j].is_ascii_alphanumeric()
+                        || src[j] == b'_'
+                        || src[j] == b'$'
+                        || (src[j] >= 0x80 && space_len(src, j) == 0))
+                {
                     j += 1;
                 }
                 let word = &src[i..j];
                 self.at = j;
-                // Prefix keywords, and statements that nest without brackets (swc
-                // parses `if` bodies on a grown stack and `else if` chains in a loop).
+                // Prefix keywords, statements that nest without brackets, and `extends`
+                // (`class extends class extends …`). swc parses `if` bodies on stack
+                // segments it grows, but that stack is touched all the same.
                 let nests = matches!(
                     word,
                     b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"do"
-                        | b"while" | b"for" | b"with"
+                        | b"while" | b"for" | b"with" | b"if" | b"extends"
                 );
                 let expr_keyword = matches!(
                     word,
@@ -560,6 +617,12 @@ fn merge_levels(a: &Option<Rc<Level>>, b: &Option<Rc<Level>>) -> Option<Option<R
         let l = y.expect("deeper");
         y = l.below.clone();
         ys.push(l);
+    }
+    // A level only one reading has closes, in the merged reading, where the other reading
+    // closes one below; if it is a template substitution, that `}` would go back into
+    // template text where the other reading reads code.
+    if xs.iter().chain(ys.iter()).any(|l| l.subst) {
+        return None;
     }
     while !same_level(&x, &y) {
         let (lx, ly) = (x.expect("same depth"), y.expect("same depth"));
@@ -622,6 +685,7 @@ fn merge(a: &Reading, b: &Reading) -> Option<Reading> {
         Prev::KeywordExpr
     };
     Some(Reading {
+        id: a.id,
         at: a.at,
         top,
         run: a.run.max(b.run),
@@ -664,7 +728,18 @@ enum Estimate {
 /// reading read it too.
 fn lexed_estimate(src: &[u8]) -> Estimate {
     let n = src.len();
-    let mut live = vec![Reading::new()];
+    let mut first = Reading::new();
+    if src.starts_with(b"#!") {
+        // A hashbang line is a comment.
+        while first.at < n && !ends_line(src, first.at) {
+            first.at += 1;
+        }
+    }
+    let mut live = vec![first];
+    // Pairs of readings (by `id`) that stood at the same point but could not merge:
+    // they read on in step, and are not tried again.
+    let mut apart: Vec<(u32, u32)> = Vec::new();
+    let mut next_id = 1u32;
     let (mut best, mut max_elses) = (0usize, 0usize);
     let mut budget = 8 * n + (1 << 20);
     while !live.is_empty() {
@@ -690,13 +765,16 @@ fn lexed_estimate(src: &[u8]) -> Estimate {
                 if live.len() >= MAX_READINGS {
                     return Estimate::Ambiguous;
                 }
+                let mut other = other;
+                other.id = next_id;
+                next_id += 1;
                 live.push(other);
                 let last = live.len() - 1;
-                merge_into_others(&mut live, last);
+                merge_into_others(&mut live, last, &mut apart);
             }
         }
         if live.len() > 1 {
-            merge_into_others(&mut live, k);
+            merge_into_others(&mut live, k, &mut apart);
         }
     }
     if max_elses > MAX_ELSE_CHAIN {
@@ -709,16 +787,24 @@ fn lexed_estimate(src: &[u8]) -> Estimate {
 /// Merges reading `k` (the one that just moved) into another that stands at the same
 /// point outside template text, if any, and so on while the merged one meets another.
 /// (Readings that did not move cannot have met.)
-fn merge_into_others(live: &mut Vec<Reading>, mut k: usize) {
+fn merge_into_others(live: &mut Vec<Reading>, mut k: usize, apart: &mut Vec<(u32, u32)>) {
     'again: while k < live.len() && !live[k].in_template {
         for j in 0..live.len() {
             if j != k && live[j].at == live[k].at && !live[j].in_template {
-                if let Some(m) = merge(&live[j], &live[k]) {
-                    live[j] = m;
-                    live.swap_remove(k);
-                    // `swap_remove` moved the last reading to `k`: that may be the merged one.
-                    k = if j == live.len() { k } else { j };
-                    continue 'again;
+                let pair = (live[j].id.min(live[k].id), live[j].id.max(live[k].id));
+                if apart.contains(&pair) {
+                    continue;
+                }
+                match merge(&live[j], &live[k]) {
+                    Some(m) => {
+                        live[j] = m;
+                        live.swap_remove(k);
+                        // `swap_remove` moved the last reading to `k`: that may be the
+                        // merged one.
+                        k = if j == live.len() { k } else { j };
+                        continue 'again;
+                    }
+                    None => apart.push(pair),
                 }
             }
         }
@@ -847,6 +933,52 @@ mod tests {
         assert!(depth(continued.as_bytes()) >= 2 * n);
         // Still no nesting where there is none: a regular expression full of brackets.
         assert!(depth(b"x = /((((((/.test(a) ? b / 2 : c / 3;") <= 4);
+    }
+
+    #[test]
+    fn no_other_misreading_hides_nesting() {
+        // Shapes where swc nests `n` deep and a scan could read the nesting as part of a
+        // comment, string or template, or not count it.
+        let n = 1000;
+        let p = format!("{}1{}", "(".repeat(n), ")".repeat(n));
+        let sources = [
+            // A hashbang line is a comment, whatever it spells.
+            format!("#!/*\n{p}\n*/"),
+            format!("#!`\n{p}\n`"),
+            // A number's `.`: then `/` divides.
+            format!("x = 1./{p}/1;"),
+            // swc reads on after a string that a CR leaves unterminated.
+            format!("x = \"a\r{p};"),
+            // Keywords that nest without a bracket.
+            format!("{};", "if(1)".repeat(n)),
+            format!("x = {}class {{}}{};", "class extends ".repeat(n), " {}".repeat(n)),
+            // Non-ASCII whitespace between keywords.
+            format!("{}0;", "void\u{a0}".repeat(n)),
+            format!("{}0;", "typeof\u{3000}".repeat(n)),
+            // Two readings of a `/` that meet with a template substitution open in one of
+            // them only: the `}` that closes the block must not go back into template
+            // text.
+            format!("{{ if (1) /`${{a/ }}\n{p};"),
+        ];
+        for src in &sources {
+            assert!(depth(src.as_bytes()) >= n, "{}", &src[..20]);
+        }
+        assert!(token_bound("void\u{a0}".repeat(n).as_bytes()).0 >= n);
+        assert!(token_bound("a\u{feff}in\u{feff}".repeat(n).as_bytes()).0 >= n);
+        // The limits on open labels and on `else` chains, whatever separates the words.
+        assert_eq!(lexed_estimate(("a/**/:".repeat(600) + ";").as_bytes()), Estimate::Refused);
+        assert_eq!(lexed_estimate(("a\u{b}:".repeat(600) + ";").as_bytes()), Estimate::Refused);
+        // (Refused for its `else` chain, or, where debug builds lower the limit on depth,
+        // for that.)
+        let chain = "if(1);".to_string() + &"else\u{a0}if(1);".repeat(MAX_ELSE_CHAIN + 1);
+        assert_eq!(parse_stack_for(&chain), Err(TOO_DEEP));
+        // Readings that cannot merge (a template substitution open in one) read on side by
+        // side, without trying again at every step.
+        let side_by_side = format!(
+            "x = a /`${{'/(('\n{}",
+            format!("{}{}\n", "(".repeat(5000), ")".repeat(5000)).repeat(4)
+        );
+        assert!(matches!(lexed_estimate(side_by_side.as_bytes()), Estimate::Depth(_)));
     }
 
     #[test]
