@@ -75,7 +75,8 @@ fn nesting_word(w: &[u8]) -> bool {
     )
 }
 
-/// Byte classes for `token_bound`: 1 = identifier byte, 2 = counted punctuator.
+/// Byte classes for `token_bound`: 1 = identifier byte (or part of a non-ASCII
+/// whitespace character: see `nesting_words`), 2 = counted punctuator.
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -105,28 +106,16 @@ fn token_bound(src: &[u8]) -> (usize, usize) {
     let mut n = 0usize;
     let mut colons = 0usize;
     let mut word_start = usize::MAX;
-    let mut i = 0;
-    while i < src.len() {
-        let b = src[i];
-        i += 1;
+    for (i, &b) in src.iter().enumerate() {
         match CLASS[b as usize] {
-            // Non-ASCII whitespace (U+00A0, U+FEFF, U+3000…) separates words as a space
-            // does: `void\u{a0}void` is two keywords.
-            1 if b >= 0x80 && space_len(src, i - 1) > 0 => {
-                if word_start != usize::MAX {
-                    n += nesting_word(&src[word_start..i - 1]) as usize;
-                    word_start = usize::MAX;
-                }
-                i += space_len(src, i - 1) - 1;
-            }
             1 => {
                 if word_start == usize::MAX {
-                    word_start = i - 1;
+                    word_start = i;
                 }
             }
             c => {
                 if word_start != usize::MAX {
-                    n += nesting_word(&src[word_start..i - 1]) as usize;
+                    n += nesting_words(&src[word_start..i]);
                     word_start = usize::MAX;
                 }
                 n += (c == 2) as usize;
@@ -135,9 +124,30 @@ fn token_bound(src: &[u8]) -> (usize, usize) {
         }
     }
     if word_start != usize::MAX {
-        n += nesting_word(&src[word_start..]) as usize;
+        n += nesting_words(&src[word_start..]);
     }
     (n, colons)
+}
+
+/// The nesting keywords in a run of identifier bytes, which non-ASCII whitespace
+/// (U+00A0, U+FEFF, U+3000…) may split into several words as a space does:
+/// `void\u{a0}void` is two keywords.
+fn nesting_words(run: &[u8]) -> usize {
+    if run.is_ascii() {
+        return nesting_word(run) as usize;
+    }
+    let (mut count, mut start, mut j) = (0, 0, 0);
+    while j < run.len() {
+        let space = space_len(run, j);
+        if space > 0 {
+            count += nesting_word(&run[start..j]) as usize;
+            j += space;
+            start = j;
+        } else {
+            j += 1;
+        }
+    }
+    count + nesting_word(&run[start..]) as usize
 }
 
 /// What a reading of the text had just read, for telling a regular expression from a
@@ -157,6 +167,7 @@ enum Prev {
 
 /// One open bracket, template or template substitution of a reading: what the enclosing
 /// level had (restored when this one closes), and totals over this level and those below.
+#[derive(Clone)]
 struct Level {
     run: usize,
     elses: usize,
@@ -164,49 +175,21 @@ struct Level {
     questions: usize,
     /// A template substitution (`${`): its `}` goes back into the template's text.
     subst: bool,
-    depth: usize,
     /// Sum of `run + elses` saved in this level and those below.
     saved: usize,
     /// Sum of `labels` saved in this level and those below.
     label_total: usize,
-    below: Option<Rc<Level>>,
-}
-
-// Dropped in a loop: the levels of a deeply nested source would otherwise be dropped
-// recursively, one stack frame each.
-impl Drop for Level {
-    fn drop(&mut self) {
-        let mut below = self.below.take();
-        while let Some(level) = below {
-            below = match Rc::try_unwrap(level) {
-                Ok(mut level) => level.below.take(),
-                // Still held by another reading.
-                Err(_) => None,
-            };
-        }
-    }
-}
-
-fn depth_of(level: &Option<Rc<Level>>) -> usize {
-    level.as_ref().map_or(0, |l| l.depth)
-}
-
-fn same_level(a: &Option<Rc<Level>>, b: &Option<Rc<Level>>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-        (None, None) => true,
-        _ => false,
-    }
 }
 
 /// One way of reading the text: the scan follows every way a `/` can be read (see
-/// `lexed_estimate`). Levels are shared between readings, so a fork costs no copy.
+/// `lexed_estimate`). A fork shares its levels with the reading it came from until
+/// either opens or closes one (copy on write; the copy is charged to the scan's budget).
 #[derive(Clone)]
 struct Reading {
     /// Tells readings apart (see `lexed_estimate`); a merged reading keeps one of its two.
     id: u32,
     at: usize,
-    top: Option<Rc<Level>>,
+    levels: Rc<Vec<Level>>,
     run: usize,
     elses: usize,
     labels: usize,
@@ -292,7 +275,7 @@ impl Reading {
         Reading {
             id: 0,
             at: 0,
-            top: None,
+            levels: Rc::new(Vec::new()),
             run: 0,
             elses: 0,
             labels: 0,
@@ -305,36 +288,47 @@ impl Reading {
         }
     }
 
-    fn open(&mut self, subst: bool) {
-        let below = self.top.take();
-        let (depth, saved, label_total) =
-            below.as_ref().map_or((0, 0, 0), |l| (l.depth, l.saved, l.label_total));
-        self.top = Some(Rc::new(Level {
-            run: self.run,
-            elses: self.elses,
-            labels: self.labels,
-            questions: self.questions,
+    /// The levels, to change: copied first if another reading shares them.
+    fn levels_mut(&mut self, budget: &mut usize) -> Result<&mut Vec<Level>, ()> {
+        if Rc::strong_count(&self.levels) > 1 {
+            let cost = self.levels.len();
+            if cost > *budget {
+                return Err(());
+            }
+            *budget -= cost;
+        }
+        Ok(Rc::make_mut(&mut self.levels))
+    }
+
+    fn open(&mut self, subst: bool, budget: &mut usize) -> Result<(), ()> {
+        let (run, elses, labels, questions) = (self.run, self.elses, self.labels, self.questions);
+        let levels = self.levels_mut(budget)?;
+        let (saved, label_total) = levels.last().map_or((0, 0), |l| (l.saved, l.label_total));
+        levels.push(Level {
+            run,
+            elses,
+            labels,
+            questions,
             subst,
-            depth: depth + 1,
-            saved: saved + self.run + self.elses,
-            label_total: label_total + self.labels,
-            below,
-        }));
+            saved: saved + run + elses,
+            label_total: label_total + labels,
+        });
         self.run = 0;
         self.elses = 0;
         self.labels = 0;
         self.questions = 0;
+        Ok(())
     }
 
     /// Closes the innermost level; says whether it was a template substitution.
-    fn close(&mut self) -> bool {
-        match self.top.take() {
+    fn close(&mut self, budget: &mut usize) -> Result<bool, ()> {
+        let level = if self.levels.is_empty() { None } else { self.levels_mut(budget)?.pop() };
+        Ok(match level {
             Some(level) => {
                 self.run = level.run;
                 self.elses = level.elses;
                 self.labels = level.labels;
                 self.questions = level.questions;
-                self.top = level.below.clone();
                 level.subst
             }
             None => {
@@ -344,19 +338,32 @@ impl Reading {
                 self.questions = 0;
                 false
             }
-        }
+        })
     }
 
     fn note(&mut self) {
-        let (depth, saved) = self.top.as_ref().map_or((0, 0), |l| (l.depth, l.saved));
-        self.best = self.best.max(saved + depth + self.run + self.elses);
+        let saved = self.levels.last().map_or(0, |l| l.saved);
+        self.best = self.best.max(saved + self.levels.len() + self.run + self.elses);
     }
 
     fn label_total(&self) -> usize {
-        self.top.as_ref().map_or(0, |l| l.label_total)
+        self.levels.last().map_or(0, |l| l.label_total)
+    }
+
+    /// Reads on while this is the only reading: up to the end of the text, or a fork, a
+    /// refusal, or nesting past the limit (see `lexed_estimate`).
+    fn read_alone(&mut self, src: &[u8], budget: &mut usize) -> Step {
+        while self.at < src.len() && self.best <= MAX_LEVELS / 2 {
+            match self.step(src, budget) {
+                Step::Go => {}
+                other => return other,
+            }
+        }
+        Step::Go
     }
 
     /// Reads one token (or one character of whitespace or template text).
+    #[inline(always)]
     fn step(&mut self, src: &[u8], budget: &mut usize) -> Step {
         let n = src.len();
         let i = self.at;
@@ -366,12 +373,16 @@ impl Reading {
                 b'\\' => self.at += 2,
                 b'`' => {
                     self.in_template = false;
-                    self.close();
+                    if self.close(budget).is_err() {
+                        return Step::OutOfBudget;
+                    }
                     self.prev = Prev::Value;
                     self.at += 1;
                 }
                 b'$' if i + 1 < n && src[i + 1] == b'{' => {
-                    self.open(true);
+                    if self.open(true, budget).is_err() {
+                        return Step::OutOfBudget;
+                    }
                     self.in_template = false;
                     self.prev = Prev::Open;
                     self.at += 2;
@@ -391,12 +402,17 @@ impl Reading {
         let mut fork = None;
         match b {
             b'(' | b'[' | b'{' => {
-                self.open(false);
+                if self.open(false, budget).is_err() {
+                    return Step::OutOfBudget;
+                }
                 self.prev = Prev::Open;
                 self.at += 1;
             }
             b')' | b']' | b'}' => {
-                if self.close() {
+                let Ok(subst) = self.close(budget) else {
+                    return Step::OutOfBudget;
+                };
+                if subst {
                     // Back into the template's text; the template level itself is
                     // still open below.
                     self.in_template = true;
@@ -427,7 +443,9 @@ impl Reading {
                 self.prev = Prev::Value;
             }
             b'`' => {
-                self.open(false);
+                if self.open(false, budget).is_err() {
+                    return Step::OutOfBudget;
+                }
                 self.in_template = true;
                 self.at += 1;
             }
@@ -599,81 +617,45 @@ impl Reading {
     }
 }
 
-/// Levels `a` and `b` (the open levels of two readings at the same point) as one that
-/// is at least as deep as either, level by level from the bottom: the larger of each
-/// count, the fewer open `?`s (so that more `:`s read as labels). None when a level is a
-/// template substitution in one and not in the other (a `}` would then go back into
-/// template text in one reading only).
-fn merge_levels(a: &Option<Rc<Level>>, b: &Option<Rc<Level>>) -> Option<Option<Rc<Level>>> {
-    // The parts above the levels both share.
-    let (mut x, mut y) = (a.clone(), b.clone());
-    let (mut xs, mut ys) = (Vec::new(), Vec::new());
-    while depth_of(&x) > depth_of(&y) {
-        let l = x.expect("deeper");
-        x = l.below.clone();
-        xs.push(l);
+/// Levels `a` and `b` (the open levels of two readings at the same point) as levels at
+/// least as deep as either, level by level from the bottom: the larger of each count,
+/// the fewer open `?`s (so that more `:`s read as labels). None when a level is a
+/// template substitution in one and not the other, or in one only (a `}` would then go
+/// back into template text in one reading only). The work is charged to `budget`
+/// (Err when it runs out).
+fn merge_levels(a: &Rc<Vec<Level>>, b: &Rc<Vec<Level>>, budget: &mut usize) -> Result<Option<Rc<Vec<Level>>>, ()> {
+    if Rc::ptr_eq(a, b) {
+        return Ok(Some(a.clone()));
     }
-    while depth_of(&y) > depth_of(&x) {
-        let l = y.expect("deeper");
-        y = l.below.clone();
-        ys.push(l);
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() > *budget {
+        return Err(());
     }
-    // A level only one reading has closes, in the merged reading, where the other reading
-    // closes one below; if it is a template substitution, that `}` would go back into
-    // template text where the other reading reads code.
-    if xs.iter().chain(ys.iter()).any(|l| l.subst) {
-        return None;
+    *budget -= long.len();
+    if long[short.len()..].iter().any(|l| l.subst) {
+        return Ok(None);
     }
-    while !same_level(&x, &y) {
-        let (lx, ly) = (x.expect("same depth"), y.expect("same depth"));
-        x = lx.below.clone();
-        y = ly.below.clone();
-        xs.push(lx);
-        ys.push(ly);
-    }
-    // Rebuilt from the shared base up.
-    let mut top = x;
-    let (mut xi, mut yi) = (xs.len(), ys.len());
-    while xi > 0 || yi > 0 {
-        let target = depth_of(&top) + 1;
-        let from_x = (xi > 0 && xs[xi - 1].depth == target).then(|| xs[xi - 1].clone());
-        let from_y = (yi > 0 && ys[yi - 1].depth == target).then(|| ys[yi - 1].clone());
-        if from_x.is_some() {
-            xi -= 1;
-        }
-        if from_y.is_some() {
-            yi -= 1;
-        }
-        let (run, elses, labels, questions, subst) = match (&from_x, &from_y) {
-            (Some(l), Some(m)) => {
-                if l.subst != m.subst {
-                    return None;
-                }
-                (l.run.max(m.run), l.elses.max(m.elses), l.labels.max(m.labels), l.questions.min(m.questions), l.subst)
-            }
-            (Some(l), None) | (None, Some(l)) => (l.run, l.elses, l.labels, l.questions, l.subst),
-            (None, None) => unreachable!("one side has a level at each depth up to its top"),
+    let mut merged: Vec<Level> = Vec::with_capacity(long.len());
+    let (mut saved, mut label_total) = (0, 0);
+    for (d, l) in long.iter().enumerate() {
+        let (run, elses, labels, questions) = match short.get(d) {
+            Some(m) if m.subst != l.subst => return Ok(None),
+            Some(m) => (l.run.max(m.run), l.elses.max(m.elses), l.labels.max(m.labels), l.questions.min(m.questions)),
+            None => (l.run, l.elses, l.labels, l.questions),
         };
-        let (saved, label_total) = top.as_ref().map_or((0, 0), |l| (l.saved, l.label_total));
-        top = Some(Rc::new(Level {
-            run,
-            elses,
-            labels,
-            questions,
-            subst,
-            depth: target,
-            saved: saved + run + elses,
-            label_total: label_total + labels,
-            below: top,
-        }));
+        saved += run + elses;
+        label_total += labels;
+        merged.push(Level { run, elses, labels, questions, subst: l.subst, saved, label_total });
     }
-    Some(top)
+    Ok(Some(Rc::new(merged)))
 }
 
 /// Two readings at the same point of the text, outside template text, as one that
 /// counts at least as much as either from here on (see `merge_levels`), or None.
-fn merge(a: &Reading, b: &Reading) -> Option<Reading> {
-    let top = merge_levels(&a.top, &b.top)?;
+fn merge(a: &Reading, b: &Reading, budget: &mut usize) -> Result<Option<Reading>, ()> {
+    let Some(levels) = merge_levels(&a.levels, &b.levels, budget)? else {
+        return Ok(None);
+    };
     // What comes next is read as either reading would read it: a `/` both ways unless
     // both take it for a regular expression, a `+` or `-` as a prefix if either does.
     let regex_only = |p: Prev| matches!(p, Prev::Start | Prev::Open | Prev::Punct | Prev::Op);
@@ -684,10 +666,10 @@ fn merge(a: &Reading, b: &Reading) -> Option<Reading> {
     } else {
         Prev::KeywordExpr
     };
-    Some(Reading {
+    Ok(Some(Reading {
         id: a.id,
         at: a.at,
-        top,
+        levels,
         run: a.run.max(b.run),
         elses: a.elses.max(b.elses),
         labels: a.labels.max(b.labels),
@@ -697,7 +679,7 @@ fn merge(a: &Reading, b: &Reading) -> Option<Reading> {
         in_template: false,
         best: a.best.max(b.best),
         max_elses: a.max_elses.max(b.max_elses),
-    })
+    }))
 }
 
 /// Most readings of one text followed at once (see `lexed_estimate`). Ordinary code
@@ -756,7 +738,8 @@ fn lexed_estimate(src: &[u8]) -> Estimate {
             max_elses = max_elses.max(done.max_elses);
             continue;
         }
-        match live[k].step(src, &mut budget) {
+        let step = if live.len() == 1 { live[k].read_alone(src, &mut budget) } else { live[k].step(src, &mut budget) };
+        match step {
             Step::Go if live[k].best > MAX_LEVELS / 2 => return Estimate::Depth(live[k].best),
             Step::Go => {}
             Step::Refuse => return Estimate::Refused,
@@ -770,11 +753,15 @@ fn lexed_estimate(src: &[u8]) -> Estimate {
                 next_id += 1;
                 live.push(other);
                 let last = live.len() - 1;
-                merge_into_others(&mut live, last, &mut apart);
+                if merge_into_others(&mut live, last, &mut apart, &mut budget).is_err() {
+                    return Estimate::Ambiguous;
+                }
             }
         }
         if live.len() > 1 {
-            merge_into_others(&mut live, k, &mut apart);
+            if merge_into_others(&mut live, k, &mut apart, &mut budget).is_err() {
+                return Estimate::Ambiguous;
+            }
         }
     }
     if max_elses > MAX_ELSE_CHAIN {
@@ -787,7 +774,12 @@ fn lexed_estimate(src: &[u8]) -> Estimate {
 /// Merges reading `k` (the one that just moved) into another that stands at the same
 /// point outside template text, if any, and so on while the merged one meets another.
 /// (Readings that did not move cannot have met.)
-fn merge_into_others(live: &mut Vec<Reading>, mut k: usize, apart: &mut Vec<(u32, u32)>) {
+fn merge_into_others(
+    live: &mut Vec<Reading>,
+    mut k: usize,
+    apart: &mut Vec<(u32, u32)>,
+    budget: &mut usize,
+) -> Result<(), ()> {
     'again: while k < live.len() && !live[k].in_template {
         for j in 0..live.len() {
             if j != k && live[j].at == live[k].at && !live[j].in_template {
@@ -795,7 +787,7 @@ fn merge_into_others(live: &mut Vec<Reading>, mut k: usize, apart: &mut Vec<(u32
                 if apart.contains(&pair) {
                     continue;
                 }
-                match merge(&live[j], &live[k]) {
+                match merge(&live[j], &live[k], budget)? {
                     Some(m) => {
                         live[j] = m;
                         live.swap_remove(k);
@@ -808,8 +800,9 @@ fn merge_into_others(live: &mut Vec<Reading>, mut k: usize, apart: &mut Vec<(u32
                 }
             }
         }
-        return;
+        return Ok(());
     }
+    Ok(())
 }
 
 /// The most stack we reserve from the context-free bound (virtual memory: only what the
@@ -997,11 +990,13 @@ mod tests {
         // Neither the scan nor dropping what it built may recurse once per level.
         let src = "x = ".to_string() + &"(".repeat(5_000_000);
         assert_eq!(parse_stack_for(&src), Err(TOO_DEEP));
-        let mut reading = Reading::new();
+        let (mut reading, mut budget) = (Reading::new(), usize::MAX);
         for _ in 0..1_000_000 {
-            reading.open(false);
+            reading.open(false, &mut budget).expect("no budget needed: nothing shared");
         }
+        let fork = reading.clone();
         drop(reading);
+        drop(fork);
     }
 
     #[test]
