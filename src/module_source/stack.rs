@@ -208,7 +208,8 @@ enum Step {
     Fork(Reading),
     /// Labels that would cost swc quadratic memory.
     Refuse,
-    /// The scan for where regular expressions end ran out of its budget.
+    /// The scan ran out of its budget (for finding where regular expressions end, and
+    /// for copying and merging levels).
     OutOfBudget,
 }
 
@@ -245,7 +246,7 @@ fn ends_line(src: &[u8], j: usize) -> bool {
 /// Where a regular expression starting at `from` (its opening `/`) ends: just past its
 /// closing `/`, if that is on the same line. What it reads is taken from `budget`
 /// (Err when that runs out): a reading that divides reads the same text again, and a
-/// crafted line (`/[` repeated) would otherwise cost time quadratic in its length.
+/// crafted line (`/[)` repeated) would otherwise cost time quadratic in its length.
 fn regex_end(src: &[u8], from: usize, budget: &mut usize) -> Result<Option<usize>, ()> {
     let mut i = from + 1;
     let mut class = false;
@@ -693,8 +694,8 @@ enum Estimate {
     Depth(usize),
     /// A shape that costs swc quadratic time or memory (labels, `else if` chains).
     Refused,
-    /// More readings at once than the scan follows, or more text read looking for the
-    /// ends of regular expressions than its budget.
+    /// More readings at once than the scan follows, or more work than its budget (a
+    /// few times the length of the text).
     Ambiguous,
 }
 
