@@ -751,7 +751,9 @@ fn lexed_estimate(src: &[u8]) -> Estimate {
                 }
                 let mut other = other;
                 other.id = next_id;
-                next_id += 1;
+                // (Ids only spare retrying merges that failed; were one ever reused, a
+                // merge could be skipped, which keeps one reading more, never less.)
+                next_id = next_id.wrapping_add(1);
                 live.push(other);
                 let last = live.len() - 1;
                 if merge_into_others(&mut live, last, &mut apart, &mut budget).is_err() {
